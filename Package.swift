@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wazi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wazi", targets: ["wazi"]),
+        .library(name: "WaziKit", targets: ["WaziKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev); its .pc links both libraries.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only Swift code that touches C pointers: one type, serialised.
+        .target(name: "CommonMark", dependencies: ["CCmarkGFM"]),
+        // All of wazi's logic: Content -> Model -> Render -> Publish.
+        .target(
+            name: "WaziKit",
+            dependencies: [
+                "CommonMark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "wazi",
+            dependencies: ["WaziKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "WaziKitTests", dependencies: ["WaziKit"]),
+    ]
+)

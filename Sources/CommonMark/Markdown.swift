@@ -1,0 +1,167 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML through Debian's cmark-gfm: the only Swift code that touches its C pointers.
+///
+/// cmark-gfm 0.29.0.gfm.6 keeps its extension registry and inline special-character
+/// table in process-global state, and two parses at once silently corrupt each other.
+/// So extensions are registered once and every call into the library holds `lock`.
+public enum Markdown {
+    /// A heading of the document, in order, with the anchor its `<hN>` tag carries.
+    public struct Heading: Equatable, Sendable {
+        public let level: Int
+        public let text: String
+        public let anchor: String
+    }
+
+    public struct Rendered: Equatable, Sendable {
+        public let html: String
+        public let headings: [Heading]
+        /// The document as plain text (for summaries and search), whitespace collapsed.
+        public let plainText: String
+    }
+
+    public struct Options: Hashable, Sendable {
+        /// Keep raw HTML and every link scheme (site.yaml `allow_html: true`).
+        public var allowHTML: Bool
+        /// Prefix that turns a root-relative link (`/data/`) into one relative to the page (`../data/`).
+        public var rootPrefix: String
+        public init(allowHTML: Bool = false, rootPrefix: String = "/") {
+            self.allowHTML = allowHTML
+            self.rootPrefix = rootPrefix
+        }
+    }
+
+    /// The one lock that serialises every call into cmark-gfm.
+    private static let lock = NSLock()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    nonisolated(unsafe) private static var registered = false
+
+    public static func render(_ markdown: String, options: Options = Options()) -> Rendered {
+        lock.lock()
+        defer { lock.unlock() }
+        if !registered {
+            cmark_gfm_core_extensions_ensure_registered()
+            registered = true
+        }
+        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        if options.allowHTML { flags |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(flags) else {
+            return Rendered(html: "", headings: [], plainText: "")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return Rendered(html: "", headings: [], plainText: "")
+        }
+        defer { cmark_node_free(root) }
+
+        let headingTexts = walk(root, rootPrefix: options.rootPrefix)
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let html = take(cmark_render_html(root, flags, extensions))
+        let plain = take(cmark_render_plaintext(root, flags, 0))
+        let headings = anchors(for: headingTexts)
+        return Rendered(
+            html: addHeadingIDs(html, headings),
+            headings: headings,
+            plainText: plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        )
+    }
+
+    /// Collects headings and rewrites root-relative link and image URLs.
+    private static func walk(_ root: OpaquePointer, rootPrefix: String) -> [(Int, String)] {
+        var headings: [(Int, String)] = []
+        guard let iter = cmark_iter_new(root) else { return headings }
+        defer { cmark_iter_free(iter) }
+        var event = cmark_iter_next(iter)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING {
+                    headings.append((Int(cmark_node_get_heading_level(node)), text(of: node)))
+                } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, rootPrefix != "/" {
+                    let url = String(cString: cmark_node_get_url(node))
+                    if url.hasPrefix("/"), !url.hasPrefix("//") {
+                        _ = cmark_node_set_url(node, rootPrefix + url.dropFirst())
+                    }
+                }
+            }
+            event = cmark_iter_next(iter)
+        }
+        return headings
+    }
+
+    private static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            } else {
+                out += text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return out
+    }
+
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// GitHub-style anchors: lower case, letters, digits and hyphens; repeats get `-1`, `-2`.
+    static func anchors(for headings: [(Int, String)]) -> [Heading] {
+        var seen: [String: Int] = [:]
+        return headings.map { level, text in
+            var slug = ""
+            for scalar in text.lowercased().unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" {
+                    slug.unicodeScalars.append(scalar)
+                } else if scalar == " " {
+                    slug += "-"
+                }
+            }
+            if slug.isEmpty { slug = "section" }
+            let base = slug
+            if let count = seen[base] {
+                slug = "\(base)-\(count)"
+                seen[base] = count + 1
+            } else {
+                seen[base] = 1
+            }
+            return Heading(level: level, text: text.trimmingCharacters(in: .whitespaces), anchor: slug)
+        }
+    }
+
+    /// cmark writes headings as bare `<hN>`; give each the anchor of its heading, in order.
+    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            out += rest[..<range.lowerBound]
+            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// The kinds of Markdown file in `content/`, by folder.
+public enum ContentKind: String, Sendable {
+    case commitment, milestone, meeting, note, page
+}
+
+/// One Markdown file of the content folder.
+public struct ContentFile: Sendable, Hashable {
+    public let kind: ContentKind
+    /// Path relative to the content folder, e.g. `commitments/KENMS0005/milestones/3-notes.fr.md`.
+    public let relativePath: String
+    /// Path as printed in diagnostics (content folder as given + relative path).
+    public let displayPath: String
+    /// The translation's language, nil for the default-language file.
+    public let language: String?
+    /// The name without `.md` and without the language: `3-notes`, `index`.
+    public let stem: String
+    /// Relative path of the default-language file this one belongs to.
+    public let basePath: String
+    /// The commitment folder for commitments and milestones.
+    public let commitmentFolder: String?
+}
+
+/// What is in the content folder: found, classified and sorted, nothing read yet.
+public struct ContentTree: Sendable {
+    public let root: String
+    public let markdown: [ContentFile]
+    /// Paths under `files/`, relative to it, sorted.
+    public let files: [String]
+
+    public func display(_ relative: String) -> String {
+        root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    /// Walks `root`, refusing symlinks that lead out of it and files in the wrong folder.
+    public static func scan(_ root: String, log: DiagnosticLog) -> ContentTree {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(SourceLocation(file: root), "content folder '\(root)' does not exist")
+            return ContentTree(root: root, markdown: [], files: [])
+        }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        var markdown: [ContentFile] = []
+        var files: [String] = []
+        let display = { (relative: String) in root.hasSuffix("/") ? root + relative : root + "/" + relative }
+
+        func visit(_ relative: String) {
+            let full = realRoot + "/" + relative
+            guard let names = try? fm.contentsOfDirectory(atPath: relative.isEmpty ? realRoot : full) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let absolute = realRoot + "/" + path
+                guard let attributes = try? fm.attributesOfItem(atPath: absolute) else { continue }
+                var type = attributes[.type] as? FileAttributeType
+                if type == .typeSymbolicLink {
+                    let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                    guard target.hasPrefix(realRoot + "/") else {
+                        log.error(SourceLocation(file: display(path)), "symlink leads outside the content folder; refused")
+                        continue
+                    }
+                    var dir: ObjCBool = false
+                    _ = fm.fileExists(atPath: target, isDirectory: &dir)
+                    type = dir.boolValue ? .typeDirectory : .typeRegular
+                }
+                if type == .typeDirectory {
+                    visit(path)
+                } else if path.hasPrefix("files/") {
+                    files.append(String(path.dropFirst("files/".count)))
+                } else if path.hasSuffix(".md") {
+                    if let file = classify(path, display: display(path)) {
+                        markdown.append(file)
+                    } else {
+                        log.error(SourceLocation(file: display(path)), "Markdown file in the wrong folder: \(placementHint)")
+                    }
+                } else if !["site.yaml", "bodies.yaml"].contains(path), !name.hasSuffix("~") {
+                    log.warning(SourceLocation(file: display(path)), "not part of the site (put documents under files/)")
+                }
+            }
+        }
+        visit("")
+        return ContentTree(root: root, markdown: markdown, files: files)
+    }
+
+    static let placementHint =
+        "expected commitments/<ID>/index.md, commitments/<ID>/milestones/<N>-<slug>.md, meetings/<date>-<slug>.md, notes/<slug>.md or pages/<slug>.md"
+
+    /// Kind and language of a Markdown path, or nil when it is in no known place.
+    static func classify(_ path: String, display: String) -> ContentFile? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return nil }
+        var stem = String(name.dropLast(3))
+        var language: String?
+        if let dot = stem.lastIndex(of: "."), isLanguageCode(stem[stem.index(after: dot)...]) {
+            language = String(stem[stem.index(after: dot)...])
+            stem = String(stem[..<dot])
+        }
+        let baseName = stem + ".md"
+        let folder = parts.dropLast().joined(separator: "/")
+        let base = folder + "/" + baseName
+        func file(_ kind: ContentKind, _ commitment: String? = nil) -> ContentFile {
+            ContentFile(kind: kind, relativePath: path, displayPath: display, language: language, stem: stem,
+                        basePath: base, commitmentFolder: commitment)
+        }
+        switch parts.count {
+        case 2 where parts[0] == "meetings": return file(.meeting)
+        case 2 where parts[0] == "notes": return file(.note)
+        case 2 where parts[0] == "pages": return file(.page)
+        case 3 where parts[0] == "commitments" && stem == "index": return file(.commitment, parts[1])
+        case 4 where parts[0] == "commitments" && parts[2] == "milestones": return file(.milestone, parts[1])
+        default: return nil
+        }
+    }
+
+    /// `fr`, `sw`, `pt-br`: two or three letters, optionally a region.
+    static func isLanguageCode(_ s: Substring) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+/// A file's bytes as text; invalid UTF-8 is reported at its line.
+func readText(_ path: String, display: String, log: DiagnosticLog) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        log.error(SourceLocation(file: display), "cannot read file")
+        return nil
+    }
+    if let text = String(data: data, encoding: .utf8) { return text }
+    // Locate the first invalid byte for the message.
+    var line = 1, column = 1, i = 0
+    let bytes = [UInt8](data)
+    while i < bytes.count {
+        let b = bytes[i]
+        let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+        if length == 0 || i + length > bytes.count || !bytes[(i + 1)..<(i + length)].allSatisfy({ $0 >> 6 == 0b10 })
+            || String(bytes: bytes[i..<(i + length)], encoding: .utf8) == nil {
+            break
+        }
+        if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+        i += length
+    }
+    log.error(SourceLocation(file: display, line: line, column: column), "file is not valid UTF-8 (byte \(i))")
+    return nil
+}

@@ -1,0 +1,66 @@
+/// A place in a content file, 1-based, as editors count lines and columns.
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// One problem found in the content, printed as `path:line:column: error: message`.
+public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let severity: Severity
+    public let location: SourceLocation
+    public let message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.location, a.severity.rawValue, a.message) < (b.location, b.severity.rawValue, b.message)
+    }
+}
+
+/// Collects diagnostics while one stage reads one piece of content.
+public final class DiagnosticLog {
+    public private(set) var items: [Diagnostic] = []
+
+    public init() {}
+
+    public func error(_ location: SourceLocation, _ message: String) {
+        items.append(Diagnostic(.error, location, message))
+    }
+
+    public func warning(_ location: SourceLocation, _ message: String) {
+        items.append(Diagnostic(.warning, location, message))
+    }
+
+    public func append(contentsOf other: [Diagnostic]) {
+        items.append(contentsOf: other)
+    }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}
+
+/// A build that cannot go on: every problem, sorted by path and line.
+public struct ContentErrors: Error, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

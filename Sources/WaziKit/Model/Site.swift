@@ -1,0 +1,187 @@
+/// The action plan the site publishes.
+public struct ActionPlan: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let start: PlanDate
+    public let end: PlanDate
+    public let url: Link?
+}
+
+/// `content/site.yaml`.
+public struct SiteConfig: Hashable, Sendable {
+    public let title: String
+    /// Always ends with `/`.
+    public let baseURL: String
+    /// The first is the default language, published at the root.
+    public let languages: [String]
+    public let timezone: String
+    public let member: String
+    public let actionPlan: ActionPlan
+    public let license: String
+    public let contact: Link?
+    public let publishAttendeeNames: Bool
+    public let allowHTML: Bool
+
+    public var defaultLanguage: String { languages.first ?? "en" }
+}
+
+/// A governance body of `content/bodies.yaml` (steering committee, technical committees).
+public struct GovernanceBody: Hashable, Sendable {
+    public let key: String
+    public let name: String
+    public let cadence: Cadence?
+    public let members: [String]
+}
+
+/// Where a content item came from, and which languages it is written in.
+public struct Origin: Hashable, Sendable {
+    /// The default-language file, as printed in diagnostics.
+    public let path: String
+    /// Languages with a translation file (the default language is not listed).
+    public let translations: Set<String>
+}
+
+public struct Commitment: Hashable, Sendable {
+    public let id: String
+    public let title: Localized
+    public let shortTitle: Localized?
+    public let start: PlanDate
+    public let end: PlanDate
+    /// The first is the lead institution.
+    public let institutions: [String]
+    public let policyArea: String?
+    public let sectors: [String]
+    public let ogpValues: [OGPValue]
+    public let initialReport: Link?
+    public let ogpURL: Link?
+    public let irm: IRMAssessment?
+    public let draft: Bool
+    public let member: String?
+    /// Markdown description; its `##` headings become sections.
+    public let description: Localized
+    public let origin: Origin
+    /// Sorted by number.
+    public internal(set) var milestones: [Milestone]
+
+    /// The URL segment: lower-case id.
+    public var slug: String { id.lowercased() }
+    public var lead: String? { institutions.first }
+    public func navigationTitle(_ language: String) -> String { (shortTitle ?? title).text(language) }
+}
+
+public struct IRMAssessment: Hashable, Sendable {
+    public let assessed: Day
+    public let completion: IRMCompletion?
+    public let didItOpenGovernment: IRMOpenGovernment?
+    public let potentialResults: IRMPotential?
+}
+
+public struct StatusUpdate: Hashable, Sendable {
+    public let date: Day
+    public let status: MilestoneStatus
+    public let summary: String
+    public let evidence: [Link]
+}
+
+public struct Milestone: Hashable, Sendable {
+    public let commitmentID: String
+    public let number: Int
+    /// The file name's slug (`3-guidance-notes.md` → `guidance-notes`).
+    public let fileSlug: String
+    public let title: Localized
+    public let start: PlanDate
+    public let end: PlanDate
+    public let status: MilestoneStatus
+    /// Explicit lead; see `Site.lead(of:)` for the default.
+    public let lead: String?
+    /// As written (append-only history).
+    public let updates: [StatusUpdate]
+    public let description: Localized
+    public let origin: Origin
+
+    /// `KENMS0005-3`.
+    public var id: String { "\(commitmentID)-\(number)" }
+}
+
+public struct Attendee: Hashable, Sendable {
+    public let name: String?
+    public let organisation: String
+    public let sector: Sector
+}
+
+public struct ActionItem: Hashable, Sendable {
+    public let text: String
+    public let owner: String
+    public let due: Day?
+    public let status: ActionItemStatus
+}
+
+public struct MeetingDocument: Hashable, Sendable {
+    public let title: String
+    public let url: Link
+}
+
+public struct Meeting: Hashable, Sendable {
+    /// The file name without `.md`: `2025-09-18-steering-committee`.
+    public let slug: String
+    public let title: Localized
+    public let date: Day
+    public let startTime: ClockTime?
+    public let endTime: ClockTime?
+    public let bodyKey: String
+    public let type: MeetingType
+    /// As written, or derived from the date (held before as-of, else scheduled).
+    public let status: MeetingStatus
+    public let location: String?
+    public let commitmentIDs: [String]
+    public let milestoneIDs: [String]
+    public let attendees: [Attendee]
+    public let decisions: [String]
+    public let actionItems: [ActionItem]
+    public let documents: [MeetingDocument]
+    /// Agenda and minutes (Markdown).
+    public let minutes: Localized
+    public let origin: Origin
+}
+
+public struct Note: Hashable, Sendable {
+    public let slug: String
+    public let title: Localized
+    public let date: Day
+    public let summary: Localized?
+    public let authors: [String]
+    public let commitmentIDs: [String]
+    public let milestoneIDs: [String]
+    public let tags: [String]
+    public let body: Localized
+    public let origin: Origin
+}
+
+/// A free page (About, Contact).
+public struct Page: Hashable, Sendable {
+    public let slug: String
+    public let title: Localized
+    public let menu: Int?
+    public let body: Localized
+    public let origin: Origin
+}
+
+/// The validated site: every cross-reference resolved, ready to render.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// The date "now" means for overdue, upcoming and derived statuses.
+    public let asOf: Day
+    /// Sorted by id; drafts only with `--drafts`.
+    public let commitments: [Commitment]
+    /// In bodies.yaml order.
+    public let bodies: [GovernanceBody]
+    /// Sorted by date, then slug.
+    public let meetings: [Meeting]
+    /// Newest first, then slug.
+    public let notes: [Note]
+    /// By menu order, then slug.
+    public let pages: [Page]
+    /// Paths under `content/files/`, sorted, copied verbatim to `files/`.
+    public let files: [String]
+    public let relations: Relations
+}

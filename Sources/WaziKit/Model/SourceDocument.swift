@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// A Markdown file read and split: its front matter's fields and its body.
+struct SourceDocument {
+    let file: ContentFile
+    let fields: Fields
+    let body: String
+}
+
+/// A default-language document with its translations, keyed by language.
+struct DocumentGroup {
+    let document: SourceDocument
+    var translations: [String: SourceDocument] = [:]
+
+    var origin: Origin { Origin(path: document.file.displayPath, translations: Set(translations.keys)) }
+
+    /// A text key in every language: the default file's value and each translation's.
+    func localized(_ key: String, _ base: String) -> Localized {
+        var values: [String: String] = [:]
+        for (language, translation) in translations {
+            if let text = translation.fields.text(key) { values[language] = text }
+        }
+        return Localized(base, translations: values)
+    }
+
+    func localizedBody() -> Localized {
+        var values: [String: String] = [:]
+        for (language, translation) in translations { values[language] = translation.body }
+        return Localized(document.body, translations: values)
+    }
+}
+
+enum DocumentReader {
+    /// The text keys a translation may set, per kind (SPEC §2.7).
+    static func textKeys(_ kind: ContentKind) -> [String] {
+        switch kind {
+        case .commitment: return ["title", "short_title"]
+        case .note: return ["title", "summary"]
+        case .milestone, .meeting, .page: return ["title"]
+        }
+    }
+
+    /// Reads every Markdown file and groups translations with their default-language file.
+    static func read(_ tree: ContentTree, languages: [String], log: DiagnosticLog)
+        -> [ContentKind: [DocumentGroup]] {
+        let files = Set(tree.files.map { "files/" + $0 })
+        var defaults: [String: SourceDocument] = [:]
+        var translations: [SourceDocument] = []
+        for file in tree.markdown {
+            guard let document = readOne(file, files: files, log: log) else { continue }
+            if file.language == nil {
+                defaults[file.relativePath] = document
+            } else {
+                translations.append(document)
+            }
+        }
+        var groups: [String: DocumentGroup] = [:]
+        for (path, document) in defaults { groups[path] = DocumentGroup(document: document) }
+        let declared = Set(languages.dropFirst())
+        for translation in translations {
+            let file = translation.file
+            guard let language = file.language else { continue }
+            let at = SourceLocation(file: file.displayPath)
+            if language == languages.first {
+                log.error(at, "'\(language)' is the default language: its text belongs in \(tree.display(file.basePath))")
+                continue
+            }
+            guard declared.contains(language) else {
+                log.error(at, "translation into '\(language)', which site.yaml does not declare (languages: \(languages.joined(separator: ", ")))")
+                continue
+            }
+            guard groups[file.basePath] != nil else {
+                if defaults[file.basePath] == nil, !tree.markdown.contains(where: { $0.relativePath == file.basePath }) {
+                    log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
+                }
+                continue
+            }
+            checkTranslationKeys(translation, defaultPath: tree.display(file.basePath))
+            groups[file.basePath]?.translations[language] = translation
+        }
+        var byKind: [ContentKind: [DocumentGroup]] = [:]
+        for path in groups.keys.sorted() {
+            guard let group = groups[path] else { continue }
+            byKind[group.document.file.kind, default: []].append(group)
+        }
+        return byKind
+    }
+
+    private static func readOne(_ file: ContentFile, files: Set<String>, log: DiagnosticLog) -> SourceDocument? {
+        guard let text = readText(file.displayPath, display: file.displayPath, log: log) else { return nil }
+        let at = SourceLocation(file: file.displayPath)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            log.error(at, "file is empty: it needs front matter between '---' lines")
+            return nil
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text) {
+        case let .success(value): split = value
+        case .failure(.missing):
+            log.error(at, "no front matter: the file must start with a '---' line, then YAML keys, then '---'")
+            return nil
+        case .failure(.unterminated):
+            log.error(at, "front matter is not closed: add a '---' line after the YAML keys")
+            return nil
+        }
+        let source = YAMLSource(path: file.displayPath, lineOffset: split.lineOffset)
+        guard let yaml = split.yaml else { return nil }
+        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            log.error(at, "front matter is empty: a \(file.kind.rawValue) needs \(requiredKeys(file.kind))")
+            return nil
+        }
+        guard let node = source.compose(yaml, log: log),
+              let fields = Fields(node, source: source, log: log, subject: file.language == nil
+                                    ? "\(file.kind.rawValue) front matter" : "translation front matter", files: files)
+        else { return nil }
+        return SourceDocument(file: file, fields: fields, body: split.body)
+    }
+
+    static func requiredKeys(_ kind: ContentKind) -> String {
+        switch kind {
+        case .commitment: return "id, title, start, end and institutions"
+        case .milestone: return "number, title, start, end and status"
+        case .meeting: return "title, date and body"
+        case .note: return "title and date"
+        case .page: return "title"
+        }
+    }
+
+    private static func checkTranslationKeys(_ translation: SourceDocument, defaultPath: String) {
+        let kind = translation.file.kind
+        let allowed = textKeys(kind)
+        let structured = Set(ContentDecoder.keys(kind))
+        for key in translation.fields.keys where !allowed.contains(key) {
+            if structured.contains(key) {
+                translation.fields.log.error(translation.fields.location(of: key),
+                    "a translation may set only \(allowed.joined(separator: ", ")) and the body; '\(key)' comes from \(defaultPath)")
+            }
+        }
+        translation.fields.rejectUnknownKeys(allowed: Array(structured.union(allowed)).sorted())
+    }
+}

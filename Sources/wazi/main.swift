@@ -1,0 +1,2 @@
+import WaziKit
+print(Wazi.version)
