@@ -1,2 +1,82 @@
+import ArgumentParser
+import Foundation
 import WaziKit
-print(Wazi.version)
+
+/// The command line: parses arguments and hands them to WaziKit. Exit 0 success, 1 content errors, 2 usage.
+struct Wazi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wazi",
+        abstract: "Publish an open government action plan as a static site and open data.",
+        version: WaziKit.Wazi.version,
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+}
+
+/// The inputs `build` and `check` share.
+struct Inputs: ParsableArguments {
+    @Option(help: "Content folder.") var content = "content"
+    @Option(help: "Theme folder (templates, i18n, assets).") var templates = "templates"
+    @Option(help: "Output folder; replaced only when the build succeeds.") var output = "site"
+    @Option(name: .customLong("as-of"), help: "Date treated as today (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today.")
+    var asOf: String?
+    @Flag(help: "Include draft commitments.") var drafts = false
+    @Option(name: .customLong("base-url"), help: "Override site.yaml's base_url.") var baseURL: String?
+    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+
+    func options() throws -> BuildOptions {
+        let day: Day
+        do { day = try AsOf.resolve(asOf) } catch { throw ValidationError("\(error)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
+        return BuildOptions(content: content, templates: templates, output: output,
+                            load: LoadOptions(asOf: day, drafts: drafts, baseURL: baseURL),
+                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, strict: strict)
+    }
+}
+
+func finish(_ report: BuildReport, strict: Bool, success: String) -> Never {
+    for diagnostic in report.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    let failed = report.errors > 0 || (strict && report.warnings > 0)
+    if !report.diagnostics.isEmpty {
+        FileHandle.standardError.write(Data("\(report.errors) error(s), \(report.warnings) warning(s)\n".utf8))
+    }
+    if failed { Foundation.exit(1) }
+    print(success)
+    Foundation.exit(0)
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+    @OptionGroup var inputs: Inputs
+
+    func run() throws {
+        let options = try inputs.options()
+        let report = Build.run(options)
+        finish(report, strict: options.strict, success: "built \(report.pages) pages (\(report.files) files) in \(options.output)/")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate the content; write nothing.")
+    @OptionGroup var inputs: Inputs
+
+    func run() throws {
+        let options = try inputs.options()
+        let report = Build.check(options)
+        finish(report, strict: options.strict, success: "content is valid: \(report.pages) pages")
+    }
+}
+
+// Usage errors exit 2 (SPEC §4), not ArgumentParser's 64.
+do {
+    var command = try Wazi.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Wazi.exitCode(for: error)
+    if code == .success {
+        print(Wazi.fullMessage(for: error))
+        Foundation.exit(0)
+    }
+    FileHandle.standardError.write(Data((Wazi.fullMessage(for: error) + "\n").utf8))
+    Foundation.exit(2)
+}

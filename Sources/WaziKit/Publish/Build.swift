@@ -1,0 +1,73 @@
+import Foundation
+
+/// The inputs of `wazi build` and `wazi check`.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var load: LoadOptions
+    public var threads: Int
+    public var strict: Bool
+
+    public init(content: String = "content", templates: String = "templates", output: String = "site",
+                load: LoadOptions, threads: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.load = load
+        self.threads = threads
+        self.strict = strict
+    }
+}
+
+/// What a build did: every diagnostic, and the pages written when it succeeded.
+public struct BuildReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let pages: Int
+    public let files: Int
+
+    public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// The pipeline: Content → Model → Render → Publish, each stage taking the previous one's value.
+public enum Build {
+    /// Validates and renders without writing anything (`wazi check`).
+    public static func check(_ options: BuildOptions) -> BuildReport {
+        let (_, diagnostics, pages) = prepare(options)
+        return BuildReport(diagnostics: diagnostics, pages: pages?.count ?? 0, files: 0)
+    }
+
+    /// Builds the site into `options.output`; on any error the previous output stays as it was.
+    public static func run(_ options: BuildOptions) -> BuildReport {
+        let (renderer, diagnostics, pages) = prepare(options)
+        guard let renderer, let pages, !failed(diagnostics, strict: options.strict) else {
+            return BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
+        }
+        let copies = renderer.staticFiles(content: options.content)
+        do {
+            try Publisher(output: options.output).publish(pages, copies: copies)
+        } catch {
+            let problem = Diagnostic(.error, SourceLocation(file: options.output), "\(error)")
+            return BuildReport(diagnostics: diagnostics + [problem], pages: 0, files: 0)
+        }
+        return BuildReport(diagnostics: diagnostics, pages: pages.count, files: pages.count + copies.count)
+    }
+
+    static func failed(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
+        diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+
+    private static func prepare(_ options: BuildOptions) -> (SiteRenderer?, [Diagnostic], [OutputFile]?) {
+        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: options.load)
+        let log = DiagnosticLog()
+        let languages = site?.config.languages ?? []
+        let theme = Theme.load(options.templates, languages: languages, log: log)
+        var diagnostics = loadDiagnostics + log.items
+        guard let site, let theme else { return (nil, diagnostics.sorted(), nil) }
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let (pages, renderDiagnostics) = renderer.renderPages(threads: options.threads)
+        diagnostics += renderDiagnostics
+        return (renderer, diagnostics.sorted(), pages)
+    }
+}

@@ -1,0 +1,40 @@
+/// The layout around every page: navigation, language switcher, breadcrumbs, footer.
+extension PageContext {
+    /// - Parameters:
+    ///   - translated: whether the page's own content exists in this language (else it falls back).
+    func chrome(title: String, description: String, crumbs: [LinkItem], translated: Bool = true) -> Chrome {
+        let config = site.config
+        let fallback = !translated && !isDefaultLanguage
+        let defaultName = site.config.defaultLanguage
+        var nav = [
+            NavItem(label: t("nav_home"), href: href(""), current: path == ""),
+            NavItem(label: t("nav_commitments"), href: href(Routes.commitments), current: path.hasPrefix(Routes.commitments)),
+            NavItem(label: t("nav_meetings"), href: href(Routes.meetings), current: path.hasPrefix(Routes.meetings)),
+            NavItem(label: t("nav_notes"), href: href(Routes.notes), current: path.hasPrefix(Routes.notes)),
+            NavItem(label: t("nav_institutions"), href: href(Routes.institutions), current: path.hasPrefix(Routes.institutions)),
+        ]
+        for page in site.pages where page.menu != nil {
+            nav.append(NavItem(label: page.title.text(language), href: href(Routes.page(page.slug)),
+                               current: path == Routes.page(page.slug)))
+        }
+        let target = path == "404.html" ? "" : path
+        let languages = config.languages.map { code in
+            LanguageItem(code: code, name: t.strings.table["language_name_\(code)"] ?? code,
+                         href: href(target, language: code), current: code == language)
+        }
+        let alternates = config.languages.map { code in
+            LanguageItem(code: code, name: code, href: config.baseURL + (code == config.defaultLanguage ? "" : code + "/") + target,
+                         current: code == language)
+        }
+        let home = LinkItem(label: t("nav_home"), href: href(""))
+        let asOf = t("as_of", ["date": date(site.asOf)])
+        return Chrome(
+            lang: language, contentLang: fallback ? defaultName : language, fallback: fallback,
+            fallbackNotice: t("fallback_notice", ["language": t.strings.table["language_name_\(defaultName)"] ?? defaultName]),
+            documentTitle: path.isEmpty ? config.title : "\(title) · \(config.title)", siteTitle: config.title,
+            metaDescription: description, canonical: absoluteURL, root: root, home: href(""),
+            stylesheet: resource("assets/style.css"), nav: nav, languages: languages, hasLanguages: languages.count > 1,
+            alternates: alternates, breadcrumbs: path.isEmpty ? [] : [home] + crumbs, hasBreadcrumbs: !path.isEmpty,
+            footerText: t("footer_license", ["license": config.license]), asOfText: asOf, t: t.strings.table)
+    }
+}

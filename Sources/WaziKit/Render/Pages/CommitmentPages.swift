@@ -1,0 +1,113 @@
+/// The commitments list, each commitment's page (as the OGP website shows it) and each milestone's page.
+struct CommitmentsContent {
+    let heading: String
+    let commitments: [CommitmentRow]
+    let hasCommitments: Bool
+}
+
+struct CommitmentContent {
+    let id: String
+    let heading: String
+    let facts: [Fact]
+    let progress: ProgressView
+    let toc: [TocItem]
+    let hasToc: Bool
+    let descriptionHTML: String
+    let milestones: [MilestoneRow]
+    let hasMilestones: Bool
+    let meetings: [MeetingRow]
+    let hasMeetings: Bool
+    let notes: [NoteRow]
+    let hasNotes: Bool
+}
+
+struct MilestoneContent {
+    let id: String
+    let heading: String
+    let status: Badge
+    let overdue: Bool
+    let overdueText: String
+    let facts: [Fact]
+    let timeline: [UpdateRow]
+    let hasTimeline: Bool
+    let descriptionHTML: String
+    let hasDescription: Bool
+    let meetings: [MeetingRow]
+    let hasMeetings: Bool
+    let notes: [NoteRow]
+    let hasNotes: Bool
+}
+
+extension PageContext {
+    func commitmentsPage() -> (Chrome, CommitmentsContent) {
+        let heading = t("commitments_heading")
+        return (chrome(title: heading, description: t("commitments_description", ["plan": site.config.actionPlan.title]),
+                       crumbs: [LinkItem(label: heading, href: href(Routes.commitments))]),
+                CommitmentsContent(heading: heading, commitments: site.commitments.map(row),
+                                   hasCommitments: !site.commitments.isEmpty))
+    }
+
+    func commitmentPage(_ c: Commitment) -> (Chrome, CommitmentContent) {
+        let body = markdown(c.description)
+        let plan = site.config.actionPlan
+        var facts = [
+            fact("fact_id", c.id),
+            fact("fact_action_plan", plan.title, href: plan.url.map(href) ?? ""),
+            fact("fact_member", c.member ?? site.config.member),
+            c.initialReport.map { fact("fact_initial_report", t("link_view"), href: href($0)) }
+                ?? fact("fact_initial_report", t("not_available")),
+            fact("fact_start", date(c.start)),
+            fact("fact_end", date(c.end)),
+            fact("fact_institutions", list: c.institutions, hrefs: institutionLinks(c.institutions)),
+            fact("fact_policy_area", c.policyArea ?? t("not_specified")),
+            fact("fact_sectors", list: c.sectors.isEmpty ? [t("not_specified")] : c.sectors),
+            fact("fact_ogp_values", list: c.ogpValues.isEmpty ? [t("not_specified")] : c.ogpValues.map { t("ogp_value_\($0.rawValue)") }),
+        ]
+        if let url = c.ogpURL { facts.append(fact("fact_ogp_page", t("link_view"), href: href(url))) }
+        if let irm = c.irm {
+            var parts = [t("irm_assessed", ["date": date(irm.assessed)])]
+            if let v = irm.completion { parts.append(t("irm_completion") + ": " + t("irm_completion_\(v.rawValue)")) }
+            if let v = irm.didItOpenGovernment { parts.append(t("irm_diog") + ": " + t("irm_diog_\(v.rawValue)")) }
+            if let v = irm.potentialResults { parts.append(t("irm_potential") + ": " + t("irm_potential_\(v.rawValue)")) }
+            facts.append(fact("fact_irm", list: parts))
+        }
+        let content = CommitmentContent(
+            id: c.id, heading: title(c.title), facts: facts, progress: progress(c.progress), toc: body.toc,
+            hasToc: body.toc.count > 1, descriptionHTML: body.html, milestones: c.milestones.map(row),
+            hasMilestones: !c.milestones.isEmpty, meetings: links(site.meetings(forCommitment: c.id)),
+            hasMeetings: !site.meetings(forCommitment: c.id).isEmpty, notes: links(site.notes(forCommitment: c.id)),
+            hasNotes: !site.notes(forCommitment: c.id).isEmpty)
+        let crumbs = [LinkItem(label: t("nav_commitments"), href: href(Routes.commitments)),
+                      LinkItem(label: c.id, href: href(Routes.commitment(c.id)))]
+        return (chrome(title: "\(c.id) · \(c.navigationTitle(language))", description: body.excerpt, crumbs: crumbs,
+                       translated: c.origin.translations.contains(language)), content)
+    }
+
+    func milestonePage(_ m: Milestone) -> (Chrome, MilestoneContent) {
+        let body = markdown(m.description)
+        let commitment = site.commitment(m.commitmentID)
+        let overdue = m.isOverdue(asOf: site.asOf)
+        let facts = [
+            fact("fact_commitment", commitment.map { "\($0.id) · \($0.navigationTitle(language))" } ?? m.commitmentID,
+                 href: href(Routes.commitment(m.commitmentID))),
+            fact("fact_start", date(m.start)),
+            fact("fact_end", date(m.end)),
+            site.lead(of: m).map { fact("fact_lead", list: [$0], hrefs: institutionLinks([$0])) }
+                ?? fact("fact_lead", t("not_specified")),
+            fact("fact_last_reported", m.lastReported.map { date($0) } ?? t("not_yet_reported")),
+        ]
+        let meetings = site.meetings(forMilestone: m.id), notes = site.notes(forMilestone: m.id)
+        let content = MilestoneContent(
+            id: m.id, heading: title(m.title), status: badge(m.status), overdue: overdue,
+            overdueText: t("overdue_since", ["date": date(m.end)]), facts: facts,
+            timeline: m.timeline.map { row($0, of: m) }, hasTimeline: !m.updates.isEmpty,
+            descriptionHTML: body.html, hasDescription: !body.html.isEmpty, meetings: links(meetings),
+            hasMeetings: !meetings.isEmpty, notes: links(notes), hasNotes: !notes.isEmpty)
+        let crumbs = [LinkItem(label: t("nav_commitments"), href: href(Routes.commitments)),
+                      LinkItem(label: m.commitmentID, href: href(Routes.commitment(m.commitmentID))),
+                      LinkItem(label: t("milestone_n", ["n": String(m.number)]), href: href(Routes.milestone(m)))]
+        let description = body.excerpt.isEmpty ? title(m.title) : body.excerpt
+        return (chrome(title: "\(m.id) · \(title(m.title))", description: description, crumbs: crumbs,
+                       translated: m.origin.translations.contains(language)), content)
+    }
+}

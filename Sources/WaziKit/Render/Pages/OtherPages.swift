@@ -1,0 +1,96 @@
+/// Notes, free pages, institutions and the 404 page.
+struct NotesContent { let heading: String; let notes: [NoteRow]; let hasNotes: Bool }
+
+struct NoteContent {
+    let heading: String
+    let date: String
+    let isoDate: String
+    let summary: String
+    let hasSummary: Bool
+    let authors: String
+    let hasAuthors: Bool
+    let tags: [String]
+    let hasTags: Bool
+    let bodyHTML: String
+    let related: [LinkItem]
+    let hasRelated: Bool
+}
+
+struct FreePageContent { let heading: String; let bodyHTML: String }
+
+struct InstitutionRow { let name: String; let href: String; let count: String }
+struct InstitutionsContent { let heading: String; let institutions: [InstitutionRow] }
+
+struct InstitutionContent {
+    let heading: String
+    let commitments: [CommitmentRow]
+    let hasCommitments: Bool
+    let milestones: [MilestoneRow]
+    let hasMilestones: Bool
+}
+
+struct NotFoundContent { let heading: String; let message: String; let homeHref: String; let homeLabel: String }
+
+extension PageContext {
+    func notesPage() -> (Chrome, NotesContent) {
+        let heading = t("notes_heading")
+        return (chrome(title: heading, description: t("notes_description"),
+                       crumbs: [LinkItem(label: heading, href: href(Routes.notes))]),
+                NotesContent(heading: heading, notes: site.notes.map(row), hasNotes: !site.notes.isEmpty))
+    }
+
+    func notePage(_ n: Note) -> (Chrome, NoteContent) {
+        let body = markdown(n.body)
+        var related = n.commitmentIDs.compactMap(site.commitment).map {
+            LinkItem(label: "\($0.id) · \($0.navigationTitle(language))", href: href(Routes.commitment($0.id)))
+        }
+        related += n.milestoneIDs.compactMap(site.milestone).map {
+            LinkItem(label: "\($0.id) · \(title($0.title))", href: href(Routes.milestone($0)))
+        }
+        let summary = n.summary.map(title) ?? ""
+        let content = NoteContent(
+            heading: title(n.title), date: date(n.date), isoDate: n.date.iso, summary: summary, hasSummary: !summary.isEmpty,
+            authors: n.authors.joined(separator: ", "), hasAuthors: !n.authors.isEmpty, tags: n.tags, hasTags: !n.tags.isEmpty,
+            bodyHTML: body.html, related: related, hasRelated: !related.isEmpty)
+        let crumbs = [LinkItem(label: t("nav_notes"), href: href(Routes.notes)),
+                      LinkItem(label: title(n.title), href: href(Routes.note(n.slug)))]
+        return (chrome(title: title(n.title), description: summary.isEmpty ? body.excerpt : summary, crumbs: crumbs,
+                       translated: n.origin.translations.contains(language)), content)
+    }
+
+    func freePage(_ p: Page) -> (Chrome, FreePageContent) {
+        let body = markdown(p.body)
+        return (chrome(title: title(p.title), description: body.excerpt,
+                       crumbs: [LinkItem(label: title(p.title), href: href(Routes.page(p.slug)))],
+                       translated: p.origin.translations.contains(language)),
+                FreePageContent(heading: title(p.title), bodyHTML: body.html))
+    }
+
+    func institutionsPage() -> (Chrome, InstitutionsContent) {
+        let heading = t("institutions_heading")
+        let rows = site.institutions.compactMap { name -> InstitutionRow? in
+            guard let slug = institutionSlugs[name] else { return nil }
+            let count = site.commitments.filter { $0.institutions.contains(name) }.count
+            return InstitutionRow(name: name, href: href(Routes.institution(slug)), count: t.count("commitment_count", count))
+        }
+        return (chrome(title: heading, description: t("institutions_description"),
+                       crumbs: [LinkItem(label: heading, href: href(Routes.institutions))]),
+                InstitutionsContent(heading: heading, institutions: rows))
+    }
+
+    func institutionPage(_ name: String, slug: String) -> (Chrome, InstitutionContent) {
+        let commitments = site.commitments.filter { $0.institutions.contains(name) }
+        let milestones = site.milestones.filter { site.lead(of: $0) == name }
+        let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
+                      LinkItem(label: name, href: href(Routes.institution(slug)))]
+        return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
+                InstitutionContent(heading: name, commitments: commitments.map(row), hasCommitments: !commitments.isEmpty,
+                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty))
+    }
+
+    func notFoundPage() -> (Chrome, NotFoundContent) {
+        let heading = t("not_found_heading")
+        return (chrome(title: heading, description: t("not_found_message"), crumbs: []),
+                NotFoundContent(heading: heading, message: t("not_found_message"), homeHref: href(""), homeLabel: t("nav_home")))
+    }
+}

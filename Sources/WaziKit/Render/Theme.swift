@@ -1,0 +1,116 @@
+import Foundation
+import Mustache
+
+/// The theme: Mustache templates, UI strings per language and static assets, from `templates/`.
+public struct Theme: Sendable {
+    public static let requiredTemplates = [
+        "layout", "home", "commitments", "commitment", "milestone", "meetings", "meeting", "notes", "note",
+        "page", "institutions", "institution", "404",
+    ]
+
+    public let directory: String
+    let library: MustacheLibrary
+    public let strings: [String: Strings]
+    /// Files under `templates/assets/`, relative to it, sorted.
+    public let assets: [String]
+
+    /// Loads the theme for `languages`; a missing template or string is an error, never an empty render.
+    public static func load(_ directory: String, languages: [String], log: DiagnosticLog) -> Theme? {
+        var library = MustacheLibrary()
+        var texts: [String: String] = [:]
+        let fm = FileManager.default
+        for name in (try? fm.subpathsOfDirectory(atPath: directory))?.sorted() ?? [] where name.hasSuffix(".mustache") {
+            let path = directory + "/" + name
+            guard let text = readText(path, display: path, log: log) else { continue }
+            let key = String(name.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: key)
+                texts[key] = text
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                          "template syntax error: \(error.error)")
+            } catch {
+                log.error(SourceLocation(file: path), "template syntax error: \(error)")
+            }
+        }
+        for name in requiredTemplates where texts[name] == nil && !log.items.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
+            log.error(SourceLocation(file: directory + "/\(name).mustache"), "template '\(name)' is missing from the theme")
+        }
+        var strings: [String: Strings] = [:]
+        for language in languages {
+            if let loaded = Strings.load(directory: directory, language: language, log: log) { strings[language] = loaded }
+        }
+        // Every `{{t.key}}` a template uses must exist in every language.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (key, line) in stringKeys(in: text) {
+                for language in languages {
+                    guard let table = strings[language], table[key] == nil else { continue }
+                    log.error(SourceLocation(file: table.path),
+                              "missing string '\(key)', used by \(directory)/\(name).mustache:\(line)")
+                }
+            }
+        }
+        let assetRoot = directory + "/assets"
+        let assets = ((try? fm.subpathsOfDirectory(atPath: assetRoot)) ?? []).filter { path in
+            var dir: ObjCBool = false
+            return fm.fileExists(atPath: assetRoot + "/" + path, isDirectory: &dir) && !dir.boolValue
+        }.sorted()
+        if log.hasErrors { return nil }
+        return Theme(directory: directory, library: library, strings: strings, assets: assets)
+    }
+
+    /// The keys of `{{t.key}}` tags with the line they are on.
+    static func stringKeys(in template: String) -> [(String, Int)] {
+        var found: [(String, Int)] = []
+        for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                let tag = rest.drop { "#^/&{ ".contains($0) }
+                guard tag.hasPrefix("t.") else { continue }
+                let key = tag.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                found.append((String(key), index + 1))
+            }
+        }
+        return found
+    }
+
+    /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
+    func render(_ template: String, layers: [Any]) -> (html: String, missing: [String]) {
+        let root = StrictRoot(layers)
+        let html = library.render(root, withTemplate: template) ?? ""
+        return (html, root.missing.sorted())
+    }
+}
+
+/// The root of a page's view model: looks names up in its layers (page content, then layout), and
+/// records every name no layer has, since swift-mustache would silently render it as empty.
+final class StrictRoot: MustacheParent {
+    private let layers: [[String: Any?]]
+    private(set) var missing: Set<String> = []
+
+    init(_ objects: [Any]) {
+        layers = objects.map { object in
+            var labels: [String: Any?] = [:]
+            for child in Mirror(reflecting: object).children {
+                guard let label = child.label else { continue }
+                labels[label] = unwrap(child.value)
+            }
+            return labels
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        for layer in layers {
+            if let value = layer[name] { return value }
+        }
+        missing.insert(name)
+        return nil
+    }
+}
+
+private func unwrap(_ value: Any) -> Any? {
+    let mirror = Mirror(reflecting: value)
+    guard mirror.displayStyle == .optional else { return value }
+    return mirror.children.first.map(\.value)
+}

@@ -1,0 +1,103 @@
+/// View models: everything a template shows, pre-formatted in the page's language.
+/// Nested rows have no optionals: a nil would make Mustache look the name up in the page instead.
+
+struct LinkItem { let label: String; let href: String }
+
+struct NavItem { let label: String; let href: String; let current: Bool }
+
+struct LanguageItem { let code: String; let name: String; let href: String; let current: Bool }
+
+/// A fact of an "at a glance" list: one value, or several shown as a list.
+struct Fact { let label: String; let values: [FactValue]; let isList: Bool }
+
+/// A value that may link somewhere (`href` empty when not).
+struct FactValue { let text: String; let href: String; let isLink: Bool }
+
+/// A status as text, icon and class: never colour alone.
+struct Badge { let code: String; let label: String; let icon: String }
+
+struct TocItem { let anchor: String; let text: String }
+
+/// The layout's model: shared by every page.
+struct Chrome {
+    let lang: String
+    /// Language of the main content: the default language when the page falls back.
+    let contentLang: String
+    let fallback: Bool
+    let fallbackNotice: String
+    let documentTitle: String
+    let siteTitle: String
+    let metaDescription: String
+    let canonical: String
+    let root: String
+    let home: String
+    let stylesheet: String
+    let nav: [NavItem]
+    let languages: [LanguageItem]
+    let hasLanguages: Bool
+    let alternates: [LanguageItem]
+    let breadcrumbs: [LinkItem]
+    let hasBreadcrumbs: Bool
+    let footerText: String
+    let asOfText: String
+    let t: [String: String]
+}
+
+struct ProgressView {
+    let total: Int
+    let hasMilestones: Bool
+    let summary: String
+    let percent: Int
+    let segments: [ProgressSegment]
+}
+
+struct ProgressSegment { let code: String; let label: String; let count: Int; let percent: Int; let offset: Int }
+
+struct MilestoneRow {
+    let id: String
+    let number: Int
+    let title: String
+    let href: String
+    let start: String
+    let end: String
+    let status: Badge
+    let overdue: Bool
+    let lastReported: String
+    let commitmentTitle: String
+    let commitmentHref: String
+}
+
+struct CommitmentRow {
+    let id: String
+    let title: String
+    let href: String
+    let lead: String
+    let period: String
+    let progress: ProgressView
+    let overdueCount: Int
+    let hasOverdue: Bool
+    let overdueText: String
+}
+
+struct MeetingRow {
+    let title: String
+    let href: String
+    let date: String
+    let isoDate: String
+    let bodyName: String
+    let type: String
+    let status: Badge
+}
+
+struct NoteRow { let title: String; let href: String; let date: String; let isoDate: String; let summary: String; let hasSummary: Bool }
+
+struct UpdateRow {
+    let date: String
+    let isoDate: String
+    let status: Badge
+    let summary: String
+    let evidence: [LinkItem]
+    let hasEvidence: Bool
+    let milestoneTitle: String
+    let milestoneHref: String
+}
