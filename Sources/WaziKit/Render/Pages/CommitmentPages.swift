@@ -66,9 +66,10 @@ extension PageContext {
         if let url = c.ogpURL { facts.append(fact("fact_ogp_page", t("link_view"), href: href(url))) }
         if let irm = c.irm {
             var parts = [t("irm_assessed", ["date": date(irm.assessed)])]
-            if let v = irm.completion { parts.append(t("irm_completion") + ": " + t("irm_completion_\(v.rawValue)")) }
-            if let v = irm.didItOpenGovernment { parts.append(t("irm_diog") + ": " + t("irm_diog_\(v.rawValue)")) }
-            if let v = irm.potentialResults { parts.append(t("irm_potential") + ": " + t("irm_potential_\(v.rawValue)")) }
+            func line(_ label: String, _ value: String) -> String { t("label_value", ["label": t(label), "value": t(value)]) }
+            if let v = irm.completion { parts.append(line("irm_completion", "irm_completion_\(v.rawValue)")) }
+            if let v = irm.didItOpenGovernment { parts.append(line("irm_diog", "irm_diog_\(v.rawValue)")) }
+            if let v = irm.potentialResults { parts.append(line("irm_potential", "irm_potential_\(v.rawValue)")) }
             facts.append(fact("fact_irm", list: parts))
         }
         let content = CommitmentContent(

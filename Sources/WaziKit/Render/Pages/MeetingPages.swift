@@ -56,7 +56,8 @@ extension PageContext {
             let past = site.meetings.filter { $0.bodyKey == body.key && $0.date < site.asOf }.reversed().map(row)
             let completed = periods.filter { !$0.current }
             return BodySection(
-                name: body.name, cadence: body.cadence.map { t("cadence_\($0.rawValue)") } ?? "",
+                name: body.name,
+                cadence: body.cadence.map { t("label_value", ["label": t("cadence"), "value": t("cadence_\($0.rawValue)")]) } ?? "",
                 hasCadence: body.cadence != nil,
                 cadenceSummary: t("cadence_summary", ["met": String(completed.filter(\.met).count),
                                                       "total": String(completed.count)]),

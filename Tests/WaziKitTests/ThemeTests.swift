@@ -1,0 +1,52 @@
+import XCTest
+@testable import WaziKit
+
+/// A missing template, variable or string is an error, never an empty render.
+final class ThemeTests: XCTestCase {
+    private func copyOfTheme() throws -> String {
+        let folder = try temporaryFolder(self) + "/templates"
+        try FileManager.default.copyItem(atPath: defaultTheme, toPath: folder)
+        return folder
+    }
+
+    func testEveryLanguageFileHasTheSameKeys() throws {
+        let log = DiagnosticLog()
+        let languages = ["en", "fr", "sw"]
+        let strings = languages.compactMap { Strings.load(directory: defaultTheme, language: $0, log: log) }
+        XCTAssertEqual(strings.count, 3, printed(log.items))
+        for other in strings.dropFirst() {
+            XCTAssertEqual(Set(other.table.keys).symmetricDifference(strings[0].table.keys), [], other.language)
+        }
+    }
+
+    func testAVariableTheViewModelLacksFailsTheBuild() throws {
+        let theme = try copyOfTheme()
+        try edit(theme + "/milestone.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{headline}}</h1>")
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(templates: theme, output: output))
+        XCTAssertTrue(printed(report.diagnostics).contains("milestone.mustache:1:1: error: template uses '{{headline}}', which the milestone page does not provide"),
+                      printed(report.diagnostics))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
+    func testAMissingStringOrTemplateFailsTheBuild() throws {
+        let theme = try copyOfTheme()
+        try edit(theme + "/i18n/fr.yaml", replacing: "  skip_to_content:", with: "  skip_to:")
+        try FileManager.default.removeItem(atPath: theme + "/note.mustache")
+        let log = DiagnosticLog()
+        XCTAssertNil(Theme.load(theme, languages: ["en", "fr"], log: log))
+        let text = printed(log.items)
+        XCTAssertTrue(text.contains("note.mustache:1:1: error: template 'note' is missing"), text)
+        XCTAssertTrue(text.contains("fr.yaml:1:1: error: missing string 'skip_to_content', used by"), text)
+    }
+
+    func testAStringTheCodeNeedsMissingFailsTheBuild() throws {
+        let theme = try copyOfTheme()
+        try edit(theme + "/i18n/fr.yaml", replacing: "  status_stuck:", with: "  status_stuk:")
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(templates: theme, output: output))
+        XCTAssertTrue(printed(report.diagnostics).contains("fr.yaml:1:1: error: missing string 'status_stuck'"),
+                      printed(report.diagnostics))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+}
