@@ -52,7 +52,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = try inputs.options()
         let report = Build.run(options)
-        finish(report, strict: options.strict, success: "built \(report.pages) pages (\(report.files) files) in \(options.output)/")
+        let p = report.published
+        finish(report, strict: options.strict, success: "built \(report.pages) pages (\(report.files) files) in \(options.output)/: "
+               + "\(p.written) written, \(p.unchanged) unchanged, \(p.removed) removed")
     }
 }
 

@@ -26,6 +26,32 @@ final class PublishTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/index.html"))
     }
 
+    func testOnlyChangedFilesAreRewritten() throws {
+        let content = try copyOfExample(self)
+        let output = try temporaryFolder(self) + "/site"
+        let first = Build.run(options(content: content, output: output))
+        XCTAssertEqual(first.published.unchanged, 0)
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: output + "/" + path))[.systemFileNumber] as? Int }
+        let home = try inode("index.html"), note = try inode("notes/publishing-committee-minutes-within-30-days/index.html")
+        try edit(content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md",
+                 replacing: "status: not-started", with: "status: stuck")
+        let second = Build.run(options(content: content, output: output))
+        XCTAssertEqual(second.errors, 0, printed(second.diagnostics))
+        XCTAssertEqual(try inode("notes/publishing-committee-minutes-within-30-days/index.html"), note, "same bytes: kept")
+        XCTAssertNotEqual(try inode("index.html"), home, "the home page shows the new status: rewritten")
+        XCTAssertGreaterThan(second.published.unchanged, 0)
+        XCTAssertGreaterThan(second.published.written, 0)
+        XCTAssertEqual(second.published.written + second.published.unchanged, second.files)
+    }
+
+    func testStagingFoldersOfKilledBuildsAreCleanedUp() throws {
+        let output = try temporaryFolder(self) + "/site"
+        let abandoned = (output as NSString).deletingLastPathComponent + "/.site.wazi-new-99999"
+        try write("half", to: abandoned + "/index.html")
+        XCTAssertEqual(Build.run(options(output: output)).errors, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+    }
+
     /// The command line: a content error exits 1 with `path:line:column: error:`, usage errors exit 2.
     func testCommandLineExitCodes() throws {
         let binary = packageRoot + "/.build/debug/wazi"
@@ -57,5 +83,87 @@ final class PublishTests: XCTestCase {
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A build killed with SIGKILL at any moment leaves the previous site byte for byte.
+final class KilledBuildTests: XCTestCase {
+    func testKillingABuildAtAnyMomentKeepsThePreviousSite() throws {
+        let binary = packageRoot + "/.build/debug/wazi"
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary))
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        // Enough pages that a build takes a good fraction of a second.
+        let body = String(repeating: "Some *text* with a [link](https://example.org) and a list:\n\n- a\n- b\n\n", count: 40)
+        for n in 1...400 {
+            try write("---\nnumber: \(n)\ntitle: Milestone \(n)\nstart: 2025-01\nend: 2026-12\nstatus: in-progress\n---\n\(body)",
+                      to: mini.root + "/commitments/T0001/milestones/\(n)-m.md")
+        }
+        let folder = try temporaryFolder(self)
+        func arguments(_ output: String) -> [String] {
+            ["build", "--content", mini.root, "--templates", defaultTheme, "--output", output, "--as-of", "2026-01-15"]
+        }
+        // The two versions of the site a build may leave: the old one, or the complete new one.
+        let titles = ["title: Test plan", "title: Changed plan"]
+        var trees: [[String: Data]] = []
+        for (index, title) in titles.enumerated() {
+            if index > 0 { try edit(mini.root + "/site.yaml", replacing: titles[index - 1], with: title) }
+            XCTAssertEqual(try launch(binary, arguments(folder + "/v\(index)")).wait(), 0)
+            trees.append(try tree(folder + "/v\(index)"))
+        }
+        XCTAssertNotEqual(trees[0], trees[1])
+        XCTAssertGreaterThan(trees[0].count, 400)
+        let output = folder + "/site"
+        try FileManager.default.copyItem(atPath: folder + "/v1", toPath: output)
+        var current = 1
+        var generator = SplitMix(seed: 42)
+        var killedMidway = 0
+        for attempt in 0..<12 {
+            let next = 1 - current
+            try edit(mini.root + "/site.yaml", replacing: titles[current], with: titles[next])
+            let process = try launch(binary, arguments(output))
+            usleep(UInt32(generator.next() % 900_000))
+            kill(process.processIdentifier, SIGKILL)
+            _ = process.wait()
+            let after = try tree(output)
+            if after == trees[next] {
+                current = next
+            } else {
+                XCTAssertTrue(after == trees[current], "attempt \(attempt): the site is neither the old nor the new one")
+                killedMidway += 1
+                try edit(mini.root + "/site.yaml", replacing: titles[next], with: titles[current])
+            }
+        }
+        XCTAssertGreaterThan(killedMidway, 0, "no kill landed during a build; the test proved nothing")
+    }
+
+    private func launch(_ binary: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+extension Process {
+    func wait() -> Int32 {
+        waitUntilExit()
+        return terminationReason == .uncaughtSignal ? -terminationStatus : terminationStatus
+    }
+}
+
+/// A small deterministic generator for tests (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public let diagnostics: [Diagnostic]
     public let pages: Int
     public let files: Int
+    /// Files written, kept (same bytes) and removed; zero for `check` and failed builds.
+    public var published = Publisher.Summary()
 
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -46,12 +48,14 @@ public enum Build {
         }
         let copies = renderer.staticFiles(content: options.content)
         do {
-            try Publisher(output: options.output).publish(pages, copies: copies)
+            let summary = try Publisher(output: options.output).publish(pages, copies: copies)
+            var report = BuildReport(diagnostics: diagnostics, pages: pages.count, files: pages.count + copies.count)
+            report.published = summary
+            return report
         } catch {
             let problem = Diagnostic(.error, SourceLocation(file: options.output), "\(error)")
             return BuildReport(diagnostics: diagnostics + [problem], pages: 0, files: 0)
         }
-        return BuildReport(diagnostics: diagnostics, pages: pages.count, files: pages.count + copies.count)
     }
 
     static func failed(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
