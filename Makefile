@@ -4,10 +4,10 @@
 # Both first install the system packages wazi needs, if missing.
 
 SWIFT       ?= swift
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils python3-venv
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release clean
+.PHONY: site test deps build release clean venv
 
 site: build
 	.build/debug/wazi build
@@ -18,8 +18,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+# Swift tests, then the outputs checked by real clients (Frictionless, JSON Schema, feedparser, icalendar, xmllint).
+test: deps venv
 	$(SWIFT) test
+	.venv/bin/python -m pytest -q tests/python
+
+PYTHON ?= python3
+venv: .venv/.installed
+.venv/.installed: tests/python/requirements.txt
+	$(PYTHON) -m venv .venv
+	.venv/bin/pip install -q --disable-pip-version-check -r tests/python/requirements.txt
+	touch $@
 
 # Installs only what is missing, so it is quick when everything is there.
 deps:
@@ -30,4 +39,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build site
+	rm -rf .build site .venv

@@ -70,8 +70,9 @@ public enum Build {
         var diagnostics = loadDiagnostics + log.items
         guard let site, let theme else { return (nil, diagnostics.sorted(), nil) }
         let renderer = SiteRenderer(site: site, theme: theme)
-        let (pages, renderDiagnostics) = renderer.renderPages(threads: options.threads)
+        let data = OpenData.render(site)
+        let (pages, renderDiagnostics) = renderer.renderPages(downloads: data.downloads, threads: options.threads)
         diagnostics += renderDiagnostics
-        return (renderer, diagnostics.sorted(), pages)
+        return (renderer, diagnostics.sorted(), pages + data.files)
     }
 }

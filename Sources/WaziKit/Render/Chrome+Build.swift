@@ -12,6 +12,7 @@ extension PageContext {
             NavItem(label: t("nav_meetings"), href: href(Routes.meetings), current: path.hasPrefix(Routes.meetings)),
             NavItem(label: t("nav_notes"), href: href(Routes.notes), current: path.hasPrefix(Routes.notes)),
             NavItem(label: t("nav_institutions"), href: href(Routes.institutions), current: path.hasPrefix(Routes.institutions)),
+            NavItem(label: t("nav_data"), href: href(Routes.data), current: path.hasPrefix(Routes.data)),
         ]
         for page in site.pages where page.menu != nil {
             nav.append(NavItem(label: page.title.text(language), href: href(Routes.page(page.slug)),

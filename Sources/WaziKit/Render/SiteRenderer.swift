@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page of the site, in a stable order.
-    func jobs() -> [Job] {
+    func jobs(downloads: [Download] = []) -> [Job] {
         var jobs: [Job] = []
         for language in site.config.languages {
             func add(_ path: String, _ template: String, _ build: @escaping @Sendable (PageContext) -> (Any, Any)) {
@@ -62,6 +62,7 @@ public struct SiteRenderer: Sendable {
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
                 add(Routes.institution(slug), "institution") { $0.institutionPage(name, slug: slug) }
             }
+            add(Routes.data, "data") { $0.dataPage(downloads) }
             add("404.html", "404") { $0.notFoundPage() }
         }
         return jobs
@@ -88,8 +89,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every page, in parallel where cores allow; output order is the jobs' order.
-    public func renderPages(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> ([OutputFile], [Diagnostic]) {
-        let jobs = self.jobs()
+    public func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> ([OutputFile], [Diagnostic]) {
+        let jobs = self.jobs(downloads: downloads)
         let results = Slots<(OutputFile, [Diagnostic])>(count: jobs.count)
         let workers = max(1, min(threads, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -1,0 +1,87 @@
+/// `data/wazi.json`: everything, nested by commitment, with meetings, notes and the translations
+/// of text fields. Entity objects carry exactly their table's columns, so CSV and JSON agree.
+enum SiteJSON {
+    static func document(_ site: Site) -> JSONValue {
+        let config = site.config
+        return .object([
+            "$schema": .string(config.baseURL + "data/schema/wazi.schema.json"),
+            "as_of": .string(site.asOf.iso),
+            "generator": .object(["name": .string("wazi"), "version": .string(Wazi.version)]),
+            "site": .object([
+                "title": .string(config.title), "base_url": .string(config.baseURL), "member": .string(config.member),
+                "languages": .array(config.languages.map(JSONValue.string)),
+                "default_language": .string(config.defaultLanguage), "timezone": .string(config.timezone),
+                "license": .string(config.license), "contact": .optional(config.contact.map(site.absoluteURL)),
+                "action_plan": .object([
+                    "id": .string(config.actionPlan.id), "title": .string(config.actionPlan.title),
+                    "start": .string(config.actionPlan.start.iso), "end": .string(config.actionPlan.end.iso),
+                    "url": .optional(config.actionPlan.url.map(site.absoluteURL)),
+                ]),
+            ]),
+            "bodies": .array(site.bodies.map { body in
+                .object(["key": .string(body.key), "name": .string(body.name),
+                         "cadence": .optional(body.cadence?.rawValue),
+                         "members": .array(body.members.map(JSONValue.string))])
+            }),
+            "commitments": .array(site.commitments.map { commitment($0, site) }),
+            "meetings": .array(site.meetings.map { meeting($0, site) }),
+            "notes": .array(site.notes.map { note($0, site) }),
+        ])
+    }
+
+    private static func object(_ row: DataRow, _ extra: [String: JSONValue]) -> JSONValue {
+        var members = row.mapValues(JSONValue.init)
+        members.merge(extra) { _, new in new }
+        return .object(members)
+    }
+
+    /// One entry per non-default language: the translated text fields (null when not set), or null.
+    private static func translations(_ site: Site, _ origin: Origin, _ fields: [String: Localized?]) -> JSONValue {
+        var out: [String: JSONValue] = [:]
+        for language in site.config.languages.dropFirst() {
+            guard origin.translations.contains(language) else {
+                out[language] = .null
+                continue
+            }
+            out[language] = .object(fields.mapValues { localized in
+                localized.flatMap { $0.translations[language] }.map(JSONValue.string) ?? .null
+            })
+        }
+        return .object(out)
+    }
+
+    private static func commitment(_ c: Commitment, _ site: Site) -> JSONValue {
+        object(site.row(c), [
+            "description": .string(c.description.base),
+            "translations": translations(site, c.origin, ["title": c.title, "short_title": c.shortTitle, "description": c.description]),
+            "milestones": .array(c.milestones.map { m in
+                object(site.row(m), [
+                    "description": .string(m.description.base),
+                    "translations": translations(site, m.origin, ["title": m.title, "description": m.description]),
+                    "updates": .array(site.updateRows(m).map { object($0, [:]) }),
+                ])
+            }),
+        ])
+    }
+
+    private static func meeting(_ m: Meeting, _ site: Site) -> JSONValue {
+        object(site.row(m), [
+            "minutes": .string(m.minutes.base),
+            "translations": translations(site, m.origin, ["title": m.title, "minutes": m.minutes]),
+            "attendees_list": .array(m.attendees.map { a in
+                .object(["name": site.config.publishAttendeeNames ? .optional(a.name) : .null,
+                         "organisation": .string(a.organisation), "sector": .string(a.sector.rawValue)])
+            }),
+            "decisions_list": .array(m.decisions.map(JSONValue.string)),
+            "action_items_list": .array(site.actionItemRows(m).map { object($0, [:]) }),
+            "documents_list": .array(m.documents.map { .object(["title": .string($0.title), "url": .string(site.absoluteURL($0.url))]) }),
+        ])
+    }
+
+    private static func note(_ n: Note, _ site: Site) -> JSONValue {
+        object(site.row(n), [
+            "body": .string(n.body.base),
+            "translations": translations(site, n.origin, ["title": n.title, "summary": n.summary, "body": n.body]),
+        ])
+    }
+}
