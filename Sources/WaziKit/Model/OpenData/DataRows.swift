@@ -36,7 +36,7 @@ extension Site {
             "irm_completion": .optional(c.irm?.completion?.rawValue),
             "irm_did_it_open_government": .optional(c.irm?.didItOpenGovernment?.rawValue),
             "irm_potential_results": .optional(c.irm?.potentialResults?.rawValue),
-            "milestones": .integer(progress.total), "milestones_not_started": .integer(progress.count(.notStarted)),
+            "milestones_total": .integer(progress.total), "milestones_not_started": .integer(progress.count(.notStarted)),
             "milestones_in_progress": .integer(progress.count(.inProgress)), "milestones_stuck": .integer(progress.count(.stuck)),
             "milestones_complete": .integer(progress.count(.complete)),
             "share_complete": progress.shareComplete.map(DataValue.number) ?? .null,
@@ -51,7 +51,7 @@ extension Site {
             "title": .text(m.title.base), "start": .text(m.start.iso), "start_date": .date(m.start.first),
             "end": .text(m.end.iso), "end_date": .date(m.end.last), "status": .text(m.status.rawValue),
             "lead_institution": .optional(lead(of: m)), "overdue": .boolean(m.isOverdue(asOf: asOf)),
-            "last_reported": .optional(m.lastReported), "updates": .integer(m.updates.count),
+            "last_reported": .optional(m.lastReported), "updates_total": .integer(m.updates.count),
             "url": .text(absoluteURL(Routes.milestone(m))),
         ]
     }
@@ -74,17 +74,17 @@ extension Site {
             "timezone": .text(config.timezone), "body": .text(m.bodyKey), "body_name": .text(body(m.bodyKey)?.name ?? m.bodyKey),
             "type": .text(m.type.rawValue), "status": .text(m.status.rawValue), "location": .optional(m.location),
             "commitments": .list(m.commitmentIDs), "milestones": .list(m.milestoneIDs),
-            "attendees": .integer(m.attendees.count),
+            "attendees_total": .integer(m.attendees.count),
             "attendees_government": .integer(bySector[.government] ?? 0),
             "attendees_civil_society": .integer(bySector[.civilSociety] ?? 0),
             "attendees_private_sector": .integer(bySector[.privateSector] ?? 0),
             "attendees_development_partner": .integer(bySector[.developmentPartner] ?? 0),
             "attendees_other": .integer(bySector[.other] ?? 0),
             "government_share": m.governmentShare.map(DataValue.number) ?? .null,
-            "decisions": .integer(m.decisions.count), "action_items": .integer(m.actionItems.count),
+            "decisions_total": .integer(m.decisions.count), "action_items_total": .integer(m.actionItems.count),
             "action_items_open": .integer(m.openActionItems.count),
             "action_items_overdue": .integer(m.overdueActionItems(asOf: asOf).count),
-            "documents": .integer(m.documents.count), "url": .text(absoluteURL(Routes.meeting(m.slug))),
+            "documents_total": .integer(m.documents.count), "url": .text(absoluteURL(Routes.meeting(m.slug))),
         ]
     }
 

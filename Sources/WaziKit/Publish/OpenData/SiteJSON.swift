@@ -68,13 +68,13 @@ enum SiteJSON {
         object(site.row(m), [
             "minutes": .string(m.minutes.base),
             "translations": translations(site, m.origin, ["title": m.title, "minutes": m.minutes]),
-            "attendees_list": .array(m.attendees.map { a in
+            "attendees": .array(m.attendees.map { a in
                 .object(["name": site.config.publishAttendeeNames ? .optional(a.name) : .null,
                          "organisation": .string(a.organisation), "sector": .string(a.sector.rawValue)])
             }),
-            "decisions_list": .array(m.decisions.map(JSONValue.string)),
-            "action_items_list": .array(site.actionItemRows(m).map { object($0, [:]) }),
-            "documents_list": .array(m.documents.map { .object(["title": .string($0.title), "url": .string(site.absoluteURL($0.url))]) }),
+            "decisions": .array(m.decisions.map(JSONValue.string)),
+            "action_items": .array(site.actionItemRows(m).map { object($0, [:]) }),
+            "documents": .array(m.documents.map { .object(["title": .string($0.title), "url": .string(site.absoluteURL($0.url))]) }),
         ])
     }
 

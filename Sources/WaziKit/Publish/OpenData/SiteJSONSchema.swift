@@ -28,13 +28,13 @@ enum SiteJSONSchema {
             "meeting": entity("meetings", [
                 "minutes": text,
                 "translations": translations(["title", "minutes"]),
-                "attendees_list": .object(["type": .string("array"), "items": closed([
+                "attendees": .object(["type": .string("array"), "items": closed([
                     "name": optionalText, "organisation": text,
                     "sector": .object(["enum": .array(Sector.allCases.map { .string($0.rawValue) })]),
                 ], description: "An attendee; the name only when the site publishes names.")]),
-                "decisions_list": strings,
-                "action_items_list": array("#/$defs/action_item"),
-                "documents_list": .object(["type": .string("array"), "items": closed(["title": text, "url": text], description: "A document.")]),
+                "decisions": strings,
+                "action_items": array("#/$defs/action_item"),
+                "documents": .object(["type": .string("array"), "items": closed(["title": text, "url": text], description: "A document.")]),
             ]),
             "note": entity("notes", [
                 "body": text,
