@@ -2,7 +2,8 @@
 extension PageContext {
     /// - Parameters:
     ///   - translated: whether the page's own content exists in this language (else it falls back).
-    func chrome(title: String, description: String, crumbs: [LinkItem], translated: Bool = true) -> Chrome {
+    func chrome(title: String, description: String, crumbs: [LinkItem], translated: Bool = true,
+                structuredData: JSONValue? = nil, ogType: String = "website") -> Chrome {
         let config = site.config
         let fallback = !translated && !isDefaultLanguage
         let defaultName = site.config.defaultLanguage
@@ -36,6 +37,9 @@ extension PageContext {
             metaDescription: description, canonical: absoluteURL, root: root, home: href(""),
             stylesheet: resource("assets/style.css"), nav: nav, languages: languages, hasLanguages: languages.count > 1,
             alternates: alternates, breadcrumbs: path.isEmpty ? [] : [home] + crumbs, hasBreadcrumbs: !path.isEmpty,
-            footerText: t("footer_license", ["license": config.license]), asOfText: asOf, t: t.strings.table)
+            footerText: t("footer_license", ["license": config.license]), asOfText: asOf,
+            jsonLD: structuredData?.scriptSafeText ?? "", hasJSONLD: structuredData != nil, ogType: ogType,
+            ogTitle: path.isEmpty ? config.title : title, ogLocale: language.replacingOccurrences(of: "-", with: "_"),
+            feedHref: resource(languagePrefix + "feed.xml"), t: t.strings.table)
     }
 }

@@ -40,6 +40,13 @@ struct Chrome {
     let hasBreadcrumbs: Bool
     let footerText: String
     let asOfText: String
+    /// schema.org JSON-LD, already safe inside `<script>` (`<`, `>`, `&` escaped).
+    let jsonLD: String
+    let hasJSONLD: Bool
+    let ogType: String
+    let ogTitle: String
+    let ogLocale: String
+    let feedHref: String
     let t: [String: String]
 }
 

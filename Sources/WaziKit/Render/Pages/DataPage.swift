@@ -49,7 +49,8 @@ extension PageContext {
             otherDownloads: downloads.filter { $0.table == nil }.map(row),
             tables: tables, dictionaryLang: "en")
         return (chrome(title: heading, description: t("data_intro", ["date": date(site.asOf)]),
-                       crumbs: [LinkItem(label: heading, href: href(Routes.data))]), content)
+                       crumbs: [LinkItem(label: heading, href: href(Routes.data))],
+                       structuredData: dataStructuredData(downloads)), content)
     }
 
     /// `12.3 KB`, `845 B`: sizes people can read, with the language's decimal sign.

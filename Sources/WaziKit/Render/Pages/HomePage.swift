@@ -37,6 +37,7 @@ extension PageContext {
             updates: Array(updates), hasUpdates: !updates.isEmpty,
             meetingsHref: href(Routes.meetings), commitmentsHref: href(Routes.commitments))
         let description = t("home_description", ["member": site.config.member, "plan": plan.title])
-        return (chrome(title: site.config.title, description: description, crumbs: []), content)
+        return (chrome(title: site.config.title, description: description, crumbs: [],
+                       structuredData: homeStructuredData()), content)
     }
 }

@@ -113,6 +113,7 @@ extension PageContext {
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),
                       LinkItem(label: date(m.date), href: href(Routes.meeting(m.slug)))]
         return (chrome(title: title(m.title), description: body.excerpt.isEmpty ? title(m.title) : body.excerpt,
-                       crumbs: crumbs, translated: m.origin.translations.contains(language)), content)
+                       crumbs: crumbs, translated: m.origin.translations.contains(language),
+                       structuredData: meetingStructuredData(m)), content)
     }
 }
