@@ -36,20 +36,21 @@ public struct BuildReport: Sendable {
 public enum Build {
     /// Validates and renders without writing anything (`wazi check`).
     public static func check(_ options: BuildOptions) -> BuildReport {
-        let (_, diagnostics, pages) = prepare(options)
-        return BuildReport(diagnostics: diagnostics, pages: pages?.count ?? 0, files: 0)
+        let prepared = prepare(options)
+        return BuildReport(diagnostics: prepared.diagnostics, pages: prepared.pages, files: 0)
     }
 
     /// Builds the site into `options.output`; on any error the previous output stays as it was.
     public static func run(_ options: BuildOptions) -> BuildReport {
-        let (renderer, diagnostics, pages) = prepare(options)
-        guard let renderer, let pages, !failed(diagnostics, strict: options.strict) else {
+        let prepared = prepare(options)
+        let diagnostics = prepared.diagnostics
+        guard let renderer = prepared.renderer, let outputs = prepared.outputs, !failed(diagnostics, strict: options.strict) else {
             return BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
         }
         let copies = renderer.staticFiles(content: options.content)
         do {
-            let summary = try Publisher(output: options.output).publish(pages, copies: copies)
-            var report = BuildReport(diagnostics: diagnostics, pages: pages.count, files: pages.count + copies.count)
+            let summary = try Publisher(output: options.output).publish(outputs, copies: copies)
+            var report = BuildReport(diagnostics: diagnostics, pages: prepared.pages, files: outputs.count + copies.count)
             report.published = summary
             return report
         } catch {
@@ -58,21 +59,42 @@ public enum Build {
         }
     }
 
+    /// Feeds per language, the meeting calendars, the sitemap and robots.txt.
+    private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer) -> [OutputFile] {
+        var files = site.config.languages.compactMap { language in
+            theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }
+        }
+        let strings = theme.strings[site.config.defaultLanguage]
+        files.append(MeetingCalendar.all(site, strings: strings))
+        files += site.meetings.map { MeetingCalendar.single(site, $0, strings: strings) }
+        let pages = renderer.jobs().filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
+        return files + Sitemap.render(site, pagePaths: pages)
+    }
+
     static func failed(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
         diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 
-    private static func prepare(_ options: BuildOptions) -> (SiteRenderer?, [Diagnostic], [OutputFile]?) {
+    /// The stages before publishing: every output in memory, or the diagnostics that stop the build.
+    private struct Prepared {
+        var renderer: SiteRenderer?
+        var diagnostics: [Diagnostic]
+        var outputs: [OutputFile]?
+        var pages = 0
+    }
+
+    private static func prepare(_ options: BuildOptions) -> Prepared {
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: options.load)
         let log = DiagnosticLog()
         let languages = site?.config.languages ?? []
         let theme = Theme.load(options.templates, languages: languages, log: log)
         var diagnostics = loadDiagnostics + log.items
-        guard let site, let theme else { return (nil, diagnostics.sorted(), nil) }
+        guard let site, let theme else { return Prepared(renderer: nil, diagnostics: diagnostics.sorted(), outputs: nil) }
         let renderer = SiteRenderer(site: site, theme: theme)
         let data = OpenData.render(site)
         let (pages, renderDiagnostics) = renderer.renderPages(downloads: data.downloads, threads: options.threads)
         diagnostics += renderDiagnostics
-        return (renderer, diagnostics.sorted(), pages + data.files)
+        return Prepared(renderer: renderer, diagnostics: diagnostics.sorted(),
+                        outputs: pages + data.files + subscriptions(site, theme: theme, renderer: renderer), pages: pages.count)
     }
 }

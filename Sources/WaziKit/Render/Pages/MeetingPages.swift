@@ -16,6 +16,7 @@ struct MeetingsContent {
     let upcoming: [MeetingRow]
     let hasUpcoming: Bool
     let bodies: [BodySection]
+    let calendarHref: String
 }
 
 struct SectorCount { let label: String; let count: Int }
@@ -41,6 +42,7 @@ struct MeetingContent {
     let hasMinutes: Bool
     let related: [LinkItem]
     let hasRelated: Bool
+    let calendarHref: String
 }
 
 extension PageContext {
@@ -66,7 +68,8 @@ extension PageContext {
         let heading = t("meetings_heading")
         return (chrome(title: heading, description: t("meetings_description"),
                        crumbs: [LinkItem(label: heading, href: href(Routes.meetings))]),
-                MeetingsContent(heading: heading, upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, bodies: sections))
+                MeetingsContent(heading: heading, upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, bodies: sections,
+                                calendarHref: resource("meetings.ics")))
     }
 
     func meetingPage(_ m: Meeting) -> (Chrome, MeetingContent) {
@@ -109,7 +112,8 @@ extension PageContext {
             attendees: attendees, decisions: m.decisions, hasDecisions: !m.decisions.isEmpty, actionItems: items,
             hasActionItems: !items.isEmpty,
             documents: m.documents.map { LinkItem(label: $0.title, href: href($0.url)) }, hasDocuments: !m.documents.isEmpty,
-            minutesHTML: body.html, hasMinutes: !body.html.isEmpty, related: related, hasRelated: !related.isEmpty)
+            minutesHTML: body.html, hasMinutes: !body.html.isEmpty, related: related, hasRelated: !related.isEmpty,
+            calendarHref: resource(Routes.meeting(m.slug) + "meeting.ics"))
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),
                       LinkItem(label: date(m.date), href: href(Routes.meeting(m.slug)))]
         return (chrome(title: title(m.title), description: body.excerpt.isEmpty ? title(m.title) : body.excerpt,

@@ -1,0 +1,56 @@
+import Foundation
+
+/// `sitemap.xml` (sitemaps.org 0.9 with hreflang alternates) and `robots.txt`, so search engines
+/// find every page and show each reader the page in their language.
+public enum Sitemap {
+    /// `pagePaths` are language-relative page paths (`""` for home, `commitments/kenms0005/`);
+    /// every page exists in every language, untranslated text falling back to the default.
+    public static func render(_ site: Site, pagePaths: [String]) -> [OutputFile] {
+        let languages = site.config.languages
+        var seen = Set<String>()
+        let paths = pagePaths.filter { !$0.hasSuffix(".html") && seen.insert($0).inserted }
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        for language in languages {
+            for path in paths {
+                xml += "  <url>\n    <loc>\(XMLText.escape(site.pageURL(path, language: language)))</loc>\n"
+                // Google wants the full set of alternates on every URL, the page itself included.
+                for alternate in languages {
+                    xml += link(alternate, site.pageURL(path, language: alternate))
+                }
+                xml += link("x-default", site.pageURL(path, language: site.config.defaultLanguage))
+                xml += "  </url>\n"
+            }
+        }
+        xml += "</urlset>\n"
+        // No <lastmod>: the content has no trustworthy modification dates, and the build's date would
+        // make every URL look changed on every build.
+        let robots = "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"
+        return [OutputFile(path: "sitemap.xml", text: xml), OutputFile(path: "robots.txt", text: robots)]
+    }
+
+    private static func link(_ hreflang: String, _ href: String) -> String {
+        "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.attribute(hreflang))\" href=\"\(XMLText.attribute(href))\"/>\n"
+    }
+}
+
+extension Site {
+    /// The absolute URL of a page in a language: `https://host/plan/fr/meetings/<slug>/`.
+    /// Slugs come from file names, so the path is percent-encoded to be a valid URL (sitemaps require it).
+    func pageURL(_ path: String, language: String) -> String {
+        let relative = (language == config.defaultLanguage ? "" : language + "/") + path
+        return config.baseURL + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)
+    }
+
+    /// The host of `base_url`, for calendar UIDs and tag URIs.
+    var host: String { URLComponents(string: config.baseURL)?.host ?? "localhost" }
+
+    /// The path of `base_url` without slashes at either end (`plan` for `https://example.org/plan/`).
+    var basePath: String {
+        let path = URLComponents(string: config.baseURL)?.path ?? ""
+        return path.split(separator: "/").joined(separator: "/")
+    }
+}
