@@ -56,12 +56,16 @@ public struct ContentTree: Sendable {
                 var type = attributes[.type] as? FileAttributeType
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                    var dir: ObjCBool = false
+                    // A broken link is not resolved, so its own path would look inside: refuse it first.
+                    guard target != absolute, fm.fileExists(atPath: target, isDirectory: &dir) else {
+                        log.error(SourceLocation(file: display(path)), "symlink leads to nothing (its target does not exist); refused")
+                        continue
+                    }
                     guard target.hasPrefix(realRoot + "/") else {
                         log.error(SourceLocation(file: display(path)), "symlink leads outside the content folder; refused")
                         continue
                     }
-                    var dir: ObjCBool = false
-                    _ = fm.fileExists(atPath: target, isDirectory: &dir)
                     type = dir.boolValue ? .typeDirectory : .typeRegular
                 }
                 if type == .typeDirectory {

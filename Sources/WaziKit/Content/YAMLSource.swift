@@ -21,16 +21,19 @@ public struct YAMLSource {
     public var start: SourceLocation { SourceLocation(file: path) }
 
     /// Composes `yaml`; a syntax error becomes a diagnostic at the parser's position.
+    /// A document with nothing in it (only comments or blank lines) is an empty mapping,
+    /// so that its missing keys are reported rather than the file silently skipped.
     public func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
-        if let tab = firstIndentingTab(yaml) {
-            log.error(SourceLocation(file: path, line: tab.line + lineOffset, column: tab.column),
-                      "YAML does not allow a tab for indentation; use spaces")
-            return nil
-        }
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            report(error, log: log)
+            // libyaml's message for a tab is cryptic; name it when a tab indents the line it stops at.
+            if let line = errorLine(error), let column = indentingTab(yaml, line: line) {
+                log.error(SourceLocation(file: path, line: line + lineOffset, column: column),
+                          "YAML does not allow a tab for indentation; use spaces")
+            } else {
+                report(error, log: log)
+            }
         } catch {
             log.error(start, "cannot read YAML: \(error)")
         }
@@ -41,28 +44,46 @@ public struct YAMLSource {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            let detail = context.map { context in
+                let at = location(context.mark)
+                return "\(problem) (\(context.text) that starts at line \(at.line), column \(at.column))"
+            } ?? problem
             log.error(location(mark), "YAML syntax error: \(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
             log.error(location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))' in YAML mapping")
-        case let .reader(problem, _, _, _):
-            log.error(start, "cannot read YAML: \(problem)")
+        case let .reader(problem, offset, _, yaml):
+            log.error(offset.map { location(characterOffset: $0, in: yaml) } ?? start, "cannot read YAML: \(problem)")
         default:
             log.error(start, "cannot read YAML: \(error)")
         }
     }
 
-    /// libyaml's message for a tab is cryptic; find the first tab used as indentation ourselves.
-    private func firstIndentingTab(_ yaml: String) -> (line: Int, column: Int)? {
-        var line = 1
-        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            var column = 1
-            for character in text {
-                if character == "\t" { return (line, column) }
-                if character != " " && character != "-" { break }
-                column += 1
-            }
-            line += 1
+    /// The line and column of a character offset into `yaml` (libyaml's reader reports offsets).
+    private func location(characterOffset offset: Int, in yaml: String) -> SourceLocation {
+        var line = 1, column = 1
+        for character in yaml.prefix(offset) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: path, line: line + lineOffset, column: column)
+    }
+
+    /// The line of the YAML (not of the file) where the scanner or parser stopped.
+    private func errorLine(_ error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    /// The column of a tab used as indentation on `line` of the YAML, if any.
+    private func indentingTab(_ yaml: String, line: Int) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        var column = 1
+        for character in lines[line - 1] {
+            if character == "\t" { return column }
+            if character != " " && character != "-" { return nil }
+            column += 1
         }
         return nil
     }

@@ -36,6 +36,7 @@ public enum SiteLoader {
         var checker = ReferenceChecker(commitments: commitments, drafts: drafts, bodies: bodies, log: log)
         let checkedMeetings = meetings.map { checker.check($0, groups: groups) }
         let checkedNotes = notes.map { checker.check($0, groups: groups) }
+        checkUniqueSlugs(checkedMeetings.map { ($0.slug, $0.origin.path) }, what: "meeting", log: log)
         checkUniqueSlugs(pages.map { ($0.slug, $0.origin.path) }, what: "page", log: log)
         checkUniqueSlugs(checkedNotes.map { ($0.slug, $0.origin.path) }, what: "note", log: log)
         if let config { warn(commitments, plan: config.actionPlan, asOf: options.asOf, groups: groups, log: log) }

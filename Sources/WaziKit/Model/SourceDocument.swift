@@ -90,7 +90,7 @@ enum DocumentReader {
     private static func readOne(_ file: ContentFile, files: Set<String>, log: DiagnosticLog) -> SourceDocument? {
         guard let text = readText(file.displayPath, display: file.displayPath, log: log) else { return nil }
         let at = SourceLocation(file: file.displayPath)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(["\u{FEFF}"])).isEmpty {
             log.error(at, "file is empty: it needs front matter between '---' lines")
             return nil
         }
@@ -105,13 +105,13 @@ enum DocumentReader {
             return nil
         }
         let source = YAMLSource(path: file.displayPath, lineOffset: split.lineOffset)
-        guard let yaml = split.yaml else { return nil }
-        if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        guard let yaml = split.yaml, let node = source.compose(yaml, log: log) else { return nil }
+        // Blank or comments only; a translation may translate just the body.
+        if file.language == nil, case let .mapping(mapping) = node, mapping.isEmpty {
             log.error(at, "front matter is empty: a \(file.kind.rawValue) needs \(requiredKeys(file.kind))")
             return nil
         }
-        guard let node = source.compose(yaml, log: log),
-              let fields = Fields(node, source: source, log: log, subject: file.language == nil
+        guard let fields = Fields(node, source: source, log: log, subject: file.language == nil
                                     ? "\(file.kind.rawValue) front matter" : "translation front matter", files: files)
         else { return nil }
         return SourceDocument(file: file, fields: fields, body: split.body)
