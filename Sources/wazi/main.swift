@@ -23,6 +23,7 @@ struct Inputs: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Override site.yaml's base_url.") var baseURL: String?
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Flag(help: "Print the time each stage took.") var timings = false
 
     func options() throws -> BuildOptions {
         let day: Day
@@ -52,6 +53,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = try inputs.options()
         let report = Build.run(options)
+        if inputs.timings { FileHandle.standardError.write(Data((report.timings.description + "\n").utf8)) }
         let p = report.published
         finish(report, strict: options.strict, success: "built \(report.pages) pages (\(report.files) files) in \(options.output)/: "
                + "\(p.written) written, \(p.unchanged) unchanged, \(p.removed) removed")
@@ -65,6 +67,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let options = try inputs.options()
         let report = Build.check(options)
+        if inputs.timings { FileHandle.standardError.write(Data((report.timings.description + "\n").utf8)) }
         finish(report, strict: options.strict, success: "content is valid: \(report.pages) pages")
     }
 }

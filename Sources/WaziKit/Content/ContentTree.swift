@@ -132,7 +132,7 @@ func readText(_ path: String, display: String, log: DiagnosticLog) -> String? {
         log.error(SourceLocation(file: display), "cannot read file")
         return nil
     }
-    if let text = String(data: data, encoding: .utf8) { return text }
+    if let text = String(validating: data, as: UTF8.self) { return text }
     // Locate the first invalid byte for the message.
     var line = 1, column = 1, i = 0
     let bytes = [UInt8](data)

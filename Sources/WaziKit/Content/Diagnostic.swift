@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in a content file, 1-based, as editors count lines and columns.
 public struct SourceLocation: Hashable, Sendable, Comparable {
     public let file: String
@@ -39,21 +41,26 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 }
 
 /// Collects diagnostics while one stage reads one piece of content.
-public final class DiagnosticLog {
-    public private(set) var items: [Diagnostic] = []
+/// Safe to share between the threads that read files in parallel; the order of arrival does
+/// not matter, since diagnostics are sorted before they are printed.
+public final class DiagnosticLog: @unchecked Sendable {
+    private var stored: [Diagnostic] = []
+    private let lock = NSLock()
 
     public init() {}
 
+    public var items: [Diagnostic] { lock.withLock { stored } }
+
     public func error(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.error, location, message))
+        append(contentsOf: [Diagnostic(.error, location, message)])
     }
 
     public func warning(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.warning, location, message))
+        append(contentsOf: [Diagnostic(.warning, location, message)])
     }
 
     public func append(contentsOf other: [Diagnostic]) {
-        items.append(contentsOf: other)
+        lock.withLock { stored.append(contentsOf: other) }
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -60,7 +60,7 @@ public final class Fields {
 
     /// The value node, or nil when absent or null; a required key that is absent is an error.
     public func node(_ key: String, required: Bool = false) -> Node? {
-        guard let entry = entries[key], entry.value.null == nil else {
+        guard let entry = entries[key], !Self.isNull(entry.value) else {
             if required {
                 let reason = entries[key] == nil ? "missing required key '\(key)'" : "required key '\(key)' has no value"
                 log.error(location(of: key), "\(reason) in \(subject)")
@@ -144,7 +144,7 @@ public final class Fields {
                 continue
             }
             let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-            if value.isEmpty || item.null != nil {
+            if value.isEmpty || Self.isNull(item) {
                 log.error(source.location(item.mark), "'\(key)' has an empty item")
                 continue
             }
@@ -254,6 +254,12 @@ public final class Fields {
     private func typeError<T>(_ key: String, _ node: Node, expected: String) -> T? {
         log.error(source.location(node.mark), "'\(key)' must be \(expected), not \(Self.describe(node))")
         return nil
+    }
+
+    /// YAML's null: an empty plain scalar, `~` or `null` (as YAML 1.2's core schema writes it).
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     static func describe(_ node: Node) -> String {

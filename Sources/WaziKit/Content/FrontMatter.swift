@@ -15,33 +15,63 @@ public struct FrontMatterSplit: Sendable, Equatable {
         case missing, unterminated
     }
 
-    /// Splits `text`; a UTF-8 BOM and CRLF line ends are accepted.
+    /// Splits `text`; a UTF-8 BOM and CRLF (or CR) line ends are accepted.
+    /// Works on UTF-8 bytes: Foundation's string searches are slow on Linux, and this runs per file.
     public static func split(_ text: String) -> Result<FrontMatterSplit, Problem> {
-        var source = Substring(text)
-        if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
-        let normalised = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n") : String(source)
-        var lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { return .failure(.missing) }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0x0D) { bytes = normaliseLineEnds(bytes) }
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart = -1
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             lineNumber += 1
-            let trimmed = line.trimmingTrailingSpaces()
-            if trimmed == "---" || trimmed == "..." {
-                var body = lines.joined(separator: "\n")
+            let isFence = isFenceLine(bytes[lineStart..<lineEnd], closing: yamlStart >= 0)
+            if yamlStart < 0 {
+                guard isFence else { return .failure(.missing) }
+                yamlStart = lineEnd + 1
+            } else if isFence {
+                let yaml = String(decoding: bytes[min(yamlStart, lineStart)..<lineStart], as: UTF8.self)
+                var bodyStart = min(lineEnd + 1, bytes.count)
                 var bodyLine = lineNumber + 1
-                while body.hasPrefix("\n") {
-                    body.removeFirst()
+                while bodyStart < bytes.count, bytes[bodyStart] == 0x0A {
+                    bodyStart += 1
                     bodyLine += 1
                 }
-                return .success(FrontMatterSplit(
-                    yaml: yamlLines.joined(separator: "\n") + "\n", lineOffset: 1, body: body, bodyLine: bodyLine))
+                return .success(FrontMatterSplit(yaml: yaml.isEmpty ? "\n" : yaml, lineOffset: 1,
+                                                 body: String(decoding: bytes[bodyStart...], as: UTF8.self),
+                                                 bodyLine: bodyLine))
             }
-            yamlLines.append(line)
+            if lineEnd == bytes.count { break }
+            lineStart = lineEnd + 1
         }
         return .failure(.unterminated)
+    }
+
+    /// `---` (or `...` to close), with trailing spaces or tabs allowed.
+    private static func isFenceLine(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        let trimmed = line[line.startIndex..<end]
+        return trimmed.elementsEqual([0x2D, 0x2D, 0x2D]) || (closing && trimmed.elementsEqual([0x2E, 0x2E, 0x2E]))
+    }
+
+    /// CRLF and lone CR become LF.
+    private static func normaliseLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
     }
 }
 

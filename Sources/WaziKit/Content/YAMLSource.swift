@@ -25,7 +25,9 @@ public struct YAMLSource {
     /// so that its missing keys are reported rather than the file silently skipped.
     public func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // No tag resolution: wazi reads every scalar as text and types it itself (so `2025-06`
+            // keeps its precision), and Yams' regex resolver was a third of a large site's build.
+            return try Yams.compose(yaml: yaml, .basic) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // libyaml's message for a tab is cryptic; name it when a tab indents the line it stops at.
             if let line = errorLine(error), let column = indentingTab(yaml, line: line) {

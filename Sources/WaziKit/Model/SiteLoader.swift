@@ -5,11 +5,14 @@ public struct LoadOptions: Sendable {
     public var asOf: Day
     public var drafts: Bool
     public var baseURL: String?
+    public var threads: Int
 
-    public init(asOf: Day, drafts: Bool = false, baseURL: String? = nil) {
+    public init(asOf: Day, drafts: Bool = false, baseURL: String? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.asOf = asOf
         self.drafts = drafts
         self.baseURL = baseURL
+        self.threads = threads
     }
 }
 
@@ -21,7 +24,7 @@ public enum SiteLoader {
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
         let languages = config?.languages ?? ["en"]
-        let groups = DocumentReader.read(tree, languages: languages, log: log)
+        let groups = DocumentReader.read(tree, languages: languages, threads: options.threads, log: log)
 
         var commitments = decodeCommitments(groups, log: log)
         let meetings = (groups[.meeting] ?? []).compactMap { ContentDecoder.meeting($0, asOf: options.asOf) }

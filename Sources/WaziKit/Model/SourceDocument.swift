@@ -42,13 +42,17 @@ enum DocumentReader {
     }
 
     /// Reads every Markdown file and groups translations with their default-language file.
-    static func read(_ tree: ContentTree, languages: [String], log: DiagnosticLog)
+    static func read(_ tree: ContentTree, languages: [String], threads: Int, log: DiagnosticLog)
         -> [ContentKind: [DocumentGroup]] {
         let files = Set(tree.files.map { "files/" + $0 })
+        let known = Set(tree.markdown.map(\.relativePath))
         var defaults: [String: SourceDocument] = [:]
         var translations: [SourceDocument] = []
-        for file in tree.markdown {
-            guard let document = readOne(file, files: files, log: log) else { continue }
+        // Reading and composing YAML is most of a build's loading time: spread it over the cores.
+        let documents = parallelMap(tree.markdown, threads: threads) { file in
+            (file, readOne(file, files: files, log: log))
+        }
+        for case let (file, document?) in documents {
             if file.language == nil {
                 defaults[file.relativePath] = document
             } else {
@@ -71,7 +75,7 @@ enum DocumentReader {
                 continue
             }
             guard groups[file.basePath] != nil else {
-                if defaults[file.basePath] == nil, !tree.markdown.contains(where: { $0.relativePath == file.basePath }) {
+                if defaults[file.basePath] == nil, !known.contains(file.basePath) {
                     log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
                 }
                 continue
@@ -90,7 +94,7 @@ enum DocumentReader {
     private static func readOne(_ file: ContentFile, files: Set<String>, log: DiagnosticLog) -> SourceDocument? {
         guard let text = readText(file.displayPath, display: file.displayPath, log: log) else { return nil }
         let at = SourceLocation(file: file.displayPath)
-        if text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(["\u{FEFF}"])).isEmpty {
+        if isBlank(text) {
             log.error(at, "file is empty: it needs front matter between '---' lines")
             return nil
         }
@@ -139,4 +143,13 @@ enum DocumentReader {
         }
         translation.fields.rejectUnknownKeys(allowed: Array(structured.union(allowed)).sorted())
     }
+}
+
+/// Only white space (and a BOM): checked on bytes, stopping at the first visible character.
+func isBlank(_ text: String) -> Bool {
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+        if !(scalar.properties.isWhitespace || scalar == "\u{FEFF}") { return false }
+    }
+    return true
 }

@@ -117,17 +117,3 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// Results of parallel work, one slot per job, so the output order never depends on scheduling.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
-}

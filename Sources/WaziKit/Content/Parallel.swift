@@ -1,0 +1,46 @@
+import Foundation
+
+/// Maps `items` on `threads` threads; the result is in the items' order whatever the scheduling,
+/// so output never depends on the thread count.
+func parallelMap<T: Sendable, U>(_ items: [T], threads: Int, _ transform: @Sendable (T) -> U) -> [U] {
+    let workers = max(1, min(threads, items.count))
+    if workers == 1 { return items.map(transform) }
+    let results = Slots<U>(count: items.count)
+    let next = Counter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Work is handed out one item at a time, so a slow file does not hold up a whole stride.
+        while let index = next.take(below: items.count) {
+            results[index] = transform(items[index])
+        }
+    }
+    return results.values.compactMap { $0 }
+}
+
+/// The next index to work on, shared by the workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}
+
+/// Results of parallel work, one slot per job, so the output order never depends on scheduling.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}
