@@ -71,11 +71,7 @@ public enum Markdown {
         let html = take(cmark_render_html(root, flags, extensions))
         let plain = take(cmark_render_plaintext(root, flags, 0))
         let headings = anchors(for: headingTexts)
-        return Rendered(
-            html: addHeadingIDs(html, headings),
-            headings: headings,
-            plainText: plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        )
+        return Rendered(html: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
     }
 
     /// Collects headings and rewrites root-relative link and image URLs.
@@ -149,19 +145,48 @@ public enum Markdown {
     }
 
     /// cmark writes headings as bare `<hN>`; give each the anchor of its heading, in order.
+    /// Scans bytes: Foundation's string search is slow on Linux and this runs for every page.
     private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
         guard !headings.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 24)
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            out += rest[..<range.lowerBound]
-            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
-            rest = rest[range.upperBound...]
+            let tag = Array("<h\(heading.level)>".utf8)
+            guard let start = find(tag, in: bytes, from: position) else { break }
+            out += bytes[position..<start]
+            out += Array("<h\(heading.level) id=\"\(heading.anchor)\">".utf8)
+            position = start + tag.count
         }
-        out += rest
-        return out
+        out += bytes[position...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = start
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Runs of white space become one space; none at either end.
+    private static func collapseWhitespace(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -29,11 +29,24 @@ public struct Strings: Sendable {
         }
     }
 
-    /// Replaces `{name}` placeholders.
+    /// Replaces `{name}` placeholders; an unknown one is left as written. (A plain scan: it runs
+    /// several times per page, and Foundation's replacingOccurrences is slow on Linux.)
     public func fill(_ format: String, _ values: [String: String]) -> String {
-        var out = format
-        for (key, value) in values { out = out.replacingOccurrences(of: "{\(key)}", with: value) }
-        return out
+        guard format.utf8.contains(UInt8(ascii: "{")) else { return format }
+        var out = ""
+        var rest = format[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                out += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     static let reservedKeys = ["language_name", "months", "date_format", "month_format", "strings"]

@@ -86,31 +86,58 @@ public struct Theme: Sendable {
 /// The root of a page's view model: looks names up in its layers (page content, then layout), and
 /// records every name no layer has, since swift-mustache would silently render it as empty.
 final class StrictRoot: MustacheParent {
-    private let layers: [[String: Any?]]
+    private let layers: [[String: Any]]
+    /// Names a layer has whose value is nil: present, so not missing.
+    private let absent: Set<String>
     private(set) var missing: Set<String> = []
 
     init(_ objects: [Any]) {
+        var absent = Set<String>()
         layers = objects.map { object in
-            var labels: [String: Any?] = [:]
+            var values: [String: Any] = [:]
             for child in Mirror(reflecting: object).children {
                 guard let label = child.label else { continue }
-                labels[label] = unwrap(child.value)
+                if let value = ViewTree.convert(child.value) { values[label] = value } else { absent.insert(label) }
             }
-            return labels
+            return values
         }
+        self.absent = absent
     }
 
     func child(named name: String) -> Any? {
         for layer in layers {
             if let value = layer[name] { return value }
         }
-        missing.insert(name)
+        if !absent.contains(name) { missing.insert(name) }
         return nil
     }
 }
 
-private func unwrap(_ value: Any) -> Any? {
-    let mirror = Mirror(reflecting: value)
-    guard mirror.displayStyle == .optional else { return value }
-    return mirror.children.first.map(\.value)
+/// Turns a view model into dictionaries and arrays once per page, so that each Mustache lookup is a
+/// hash lookup instead of a reflection of the whole struct (swift-mustache reflects on every lookup).
+enum ViewTree {
+    static func convert(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        case let table as [String: String]: return table
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { convert($0.value) }
+        case .collection:
+            return mirror.children.compactMap { convert($0.value) }
+        case .struct, .class:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label, let converted = convert(child.value) { fields[label] = converted }
+            }
+            return fields
+        default:
+            return value
+        }
+    }
 }
