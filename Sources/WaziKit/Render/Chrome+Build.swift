@@ -38,7 +38,7 @@ extension PageContext {
             stylesheet: resource("assets/style.css"), nav: nav, languages: languages, hasLanguages: languages.count > 1,
             alternates: alternates, breadcrumbs: path.isEmpty ? [] : [home] + crumbs, hasBreadcrumbs: !path.isEmpty,
             footerText: t("footer_license", ["license": config.license]), asOfText: asOf,
-            jsonLD: structuredData?.scriptSafeText ?? "", hasJSONLD: structuredData != nil, ogType: ogType,
+            jsonLD: RawHTML(html: structuredData?.scriptSafeText ?? ""), hasJSONLD: structuredData != nil, ogType: ogType,
             ogTitle: path.isEmpty ? config.title : title, ogLocale: language.replacingOccurrences(of: "-", with: "_"),
             feedHref: resource(languagePrefix + "feed.xml"), t: t.strings.table)
     }

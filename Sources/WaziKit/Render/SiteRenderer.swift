@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
                                   institutionSlugs: institutionSlugs)
-        let (html, missing) = theme.render(job.template, layers: job.build(context))
+        let (html, missing) = theme.render(job.template, layers: job.build(context), language: job.language)
         var problems = missing.map {
             Diagnostic(.error, SourceLocation(file: theme.directory + "/\(job.template).mustache"),
                        "template uses '{{\($0)}}', which the \(job.template) page does not provide")

@@ -8,9 +8,13 @@ public struct Theme: Sendable {
         "page", "institutions", "institution", "data", "404",
     ]
 
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
     public let directory: String
     let library: MustacheLibrary
     public let strings: [String: Strings]
+    /// Each language's UI strings escaped for HTML, once, for `{{t.key}}`.
+    let escapedStrings: [String: [String: String]]
     /// Files under `templates/assets/`, relative to it, sorted.
     public let assets: [String]
 
@@ -24,7 +28,9 @@ public struct Theme: Sendable {
             guard let text = readText(path, display: path, log: log) else { continue }
             let key = String(name.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: key)
+                // wazi escapes every view-model string itself (ViewTree), faster than swift-mustache's
+                // per-character escaping; the TEXT content type keeps it from escaping a second time.
+                library.register(try MustacheTemplate(string: Self.textPragma + text), named: key)
                 texts[key] = text
             } catch let error as MustacheTemplate.ParserError {
                 log.error(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -56,7 +62,8 @@ public struct Theme: Sendable {
             return fm.fileExists(atPath: assetRoot + "/" + path, isDirectory: &dir) && !dir.boolValue
         }.sorted()
         if log.hasErrors { return nil }
-        return Theme(directory: directory, library: library, strings: strings, assets: assets)
+        return Theme(directory: directory, library: library, strings: strings,
+                     escapedStrings: strings.mapValues { $0.table.mapValues(HTML.escape) }, assets: assets)
     }
 
     /// The keys of `{{t.key}}` tags with the line they are on.
@@ -76,8 +83,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
-    func render(_ template: String, layers: [Any]) -> (html: String, missing: [String]) {
-        let root = StrictRoot(layers)
+    func render(_ template: String, layers: [Any], language: String) -> (html: String, missing: [String]) {
+        let root = StrictRoot(layers, strings: escapedStrings[language] ?? [:])
         let html = library.render(root, withTemplate: template) ?? ""
         return (html, root.missing.sorted())
     }
@@ -91,13 +98,19 @@ final class StrictRoot: MustacheParent {
     private let absent: Set<String>
     private(set) var missing: Set<String> = []
 
-    init(_ objects: [Any]) {
+    init(_ objects: [Any], strings: [String: String]) {
         var absent = Set<String>()
         layers = objects.map { object in
             var values: [String: Any] = [:]
             for child in Mirror(reflecting: object).children {
                 guard let label = child.label else { continue }
-                if let value = ViewTree.convert(child.value) { values[label] = value } else { absent.insert(label) }
+                if label == "t" {
+                    values[label] = strings
+                } else if let value = ViewTree.convert(child.value) {
+                    values[label] = value
+                } else {
+                    absent.insert(label)
+                }
             }
             return values
         }
@@ -115,13 +128,14 @@ final class StrictRoot: MustacheParent {
 
 /// Turns a view model into dictionaries and arrays once per page, so that each Mustache lookup is a
 /// hash lookup instead of a reflection of the whole struct (swift-mustache reflects on every lookup).
+/// Every string is HTML-escaped here; only `RawHTML` passes as it is.
 enum ViewTree {
     static func convert(_ value: Any) -> Any? {
         switch value {
-        case let text as String: return text
+        case let text as String: return HTML.escape(text)
+        case let raw as RawHTML: return raw.html
         case let flag as Bool: return flag
         case let number as Int: return number
-        case let table as [String: String]: return table
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -137,7 +151,28 @@ enum ViewTree {
             }
             return fields
         default:
-            return value
+            return HTML.escape(String(describing: value))
         }
+    }
+}
+
+/// HTML escaping for text and attribute values: `& < > " '`.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

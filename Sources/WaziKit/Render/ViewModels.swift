@@ -1,6 +1,9 @@
 /// View models: everything a template shows, pre-formatted in the page's language.
 /// Nested rows have no optionals: a nil would make Mustache look the name up in the page instead.
 
+/// Markup made by wazi itself (rendered Markdown, JSON-LD): the only text a template shows unescaped.
+struct RawHTML: Equatable { let html: String }
+
 struct LinkItem { let label: String; let href: String }
 
 struct NavItem { let label: String; let href: String; let current: Bool }
@@ -41,7 +44,7 @@ struct Chrome {
     let footerText: String
     let asOfText: String
     /// schema.org JSON-LD, already safe inside `<script>` (`<`, `>`, `&` escaped).
-    let jsonLD: String
+    let jsonLD: RawHTML
     let hasJSONLD: Bool
     let ogType: String
     let ogTitle: String

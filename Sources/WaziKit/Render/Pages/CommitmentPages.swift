@@ -12,7 +12,7 @@ struct CommitmentContent {
     let progress: ProgressView
     let toc: [TocItem]
     let hasToc: Bool
-    let descriptionHTML: String
+    let descriptionHTML: RawHTML
     let milestones: [MilestoneRow]
     let hasMilestones: Bool
     let meetings: [MeetingRow]
@@ -30,7 +30,7 @@ struct MilestoneContent {
     let facts: [Fact]
     let timeline: [UpdateRow]
     let hasTimeline: Bool
-    let descriptionHTML: String
+    let descriptionHTML: RawHTML
     let hasDescription: Bool
     let meetings: [MeetingRow]
     let hasMeetings: Bool
@@ -74,7 +74,7 @@ extension PageContext {
         }
         let content = CommitmentContent(
             id: c.id, heading: title(c.title), facts: facts, progress: progress(c.progress), toc: body.toc,
-            hasToc: body.toc.count > 1, descriptionHTML: body.html, milestones: c.milestones.map(row),
+            hasToc: body.toc.count > 1, descriptionHTML: RawHTML(html: body.html), milestones: c.milestones.map(row),
             hasMilestones: !c.milestones.isEmpty, meetings: links(site.meetings(forCommitment: c.id)),
             hasMeetings: !site.meetings(forCommitment: c.id).isEmpty, notes: links(site.notes(forCommitment: c.id)),
             hasNotes: !site.notes(forCommitment: c.id).isEmpty)
@@ -102,7 +102,7 @@ extension PageContext {
             id: m.id, heading: title(m.title), status: badge(m.status), overdue: overdue,
             overdueText: t("overdue_since", ["date": date(m.end)]), facts: facts,
             timeline: m.timeline.map { row($0, of: m) }, hasTimeline: !m.updates.isEmpty,
-            descriptionHTML: body.html, hasDescription: !body.html.isEmpty, meetings: links(meetings),
+            descriptionHTML: RawHTML(html: body.html), hasDescription: !body.html.isEmpty, meetings: links(meetings),
             hasMeetings: !meetings.isEmpty, notes: links(notes), hasNotes: !notes.isEmpty)
         let crumbs = [LinkItem(label: t("nav_commitments"), href: href(Routes.commitments)),
                       LinkItem(label: m.commitmentID, href: href(Routes.commitment(m.commitmentID))),

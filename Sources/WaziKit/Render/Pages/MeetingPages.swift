@@ -38,7 +38,7 @@ struct MeetingContent {
     let hasActionItems: Bool
     let documents: [LinkItem]
     let hasDocuments: Bool
-    let minutesHTML: String
+    let minutesHTML: RawHTML
     let hasMinutes: Bool
     let related: [LinkItem]
     let hasRelated: Bool
@@ -112,7 +112,7 @@ extension PageContext {
             attendees: attendees, decisions: m.decisions, hasDecisions: !m.decisions.isEmpty, actionItems: items,
             hasActionItems: !items.isEmpty,
             documents: m.documents.map { LinkItem(label: $0.title, href: href($0.url)) }, hasDocuments: !m.documents.isEmpty,
-            minutesHTML: body.html, hasMinutes: !body.html.isEmpty, related: related, hasRelated: !related.isEmpty,
+            minutesHTML: RawHTML(html: body.html), hasMinutes: !body.html.isEmpty, related: related, hasRelated: !related.isEmpty,
             calendarHref: resource(Routes.meeting(m.slug) + "meeting.ics"))
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),
                       LinkItem(label: date(m.date), href: href(Routes.meeting(m.slug)))]

@@ -11,12 +11,12 @@ struct NoteContent {
     let hasAuthors: Bool
     let tags: [String]
     let hasTags: Bool
-    let bodyHTML: String
+    let bodyHTML: RawHTML
     let related: [LinkItem]
     let hasRelated: Bool
 }
 
-struct FreePageContent { let heading: String; let bodyHTML: String }
+struct FreePageContent { let heading: String; let bodyHTML: RawHTML }
 
 struct InstitutionRow { let name: String; let href: String; let count: String }
 struct InstitutionsContent { let heading: String; let institutions: [InstitutionRow] }
@@ -51,7 +51,7 @@ extension PageContext {
         let content = NoteContent(
             heading: title(n.title), date: date(n.date), isoDate: n.date.iso, summary: summary, hasSummary: !summary.isEmpty,
             authors: n.authors.joined(separator: ", "), hasAuthors: !n.authors.isEmpty, tags: n.tags, hasTags: !n.tags.isEmpty,
-            bodyHTML: body.html, related: related, hasRelated: !related.isEmpty)
+            bodyHTML: RawHTML(html: body.html), related: related, hasRelated: !related.isEmpty)
         let crumbs = [LinkItem(label: t("nav_notes"), href: href(Routes.notes)),
                       LinkItem(label: title(n.title), href: href(Routes.note(n.slug)))]
         return (chrome(title: title(n.title), description: summary.isEmpty ? body.excerpt : summary, crumbs: crumbs,
@@ -63,7 +63,7 @@ extension PageContext {
         return (chrome(title: title(p.title), description: body.excerpt,
                        crumbs: [LinkItem(label: title(p.title), href: href(Routes.page(p.slug)))],
                        translated: p.origin.translations.contains(language)),
-                FreePageContent(heading: title(p.title), bodyHTML: body.html))
+                FreePageContent(heading: title(p.title), bodyHTML: RawHTML(html: body.html)))
     }
 
     func institutionsPage() -> (Chrome, InstitutionsContent) {
