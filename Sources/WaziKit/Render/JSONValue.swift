@@ -28,74 +28,99 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Pretty-printed text with a final newline.
-    public var text: String {
-        var out = ""
-        write(into: &out, indent: "")
-        return out + "\n"
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Pretty-printed UTF-8 with a final newline. (Written as bytes: wazi.json holds every body.)
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: 0, pretty: true)
+        out.append(0x0A)
+        return out
     }
 
     /// For JSON-LD inside `<script>`: one line, and `<`, `>`, `&` escaped so `</script>` cannot close it.
     public var scriptSafeText: String {
-        var out = ""
-        write(into: &out, indent: nil)
-        return out.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var out: [UInt8] = []
+        write(into: &out, indent: 0, pretty: false)
+        var safe: [UInt8] = []
+        safe.reserveCapacity(out.count)
+        for byte in out {
+            switch byte {
+            case UInt8(ascii: "<"): safe += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): safe += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): safe += Array("\\u0026".utf8)
+            default: safe.append(byte)
+            }
+        }
+        return String(decoding: safe, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?) {
+    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
+        func newline(_ level: Int) {
+            guard pretty else { return }
+            out.append(0x0A)
+            out += repeatElement(0x20, count: level * 2)
+        }
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(n): out += String(n)
-        case let .number(text): out += text
+        case .null: out += Array("null".utf8)
+        case let .bool(b): out += Array((b ? "true" : "false").utf8)
+        case let .int(n): out += Array(String(n).utf8)
+        case let .number(text): out += Array(text.utf8)
         case let .string(s): Self.quote(s, into: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            let inner = indent.map { $0 + "  " }
-            out += "["
+            guard !items.isEmpty else { out += Array("[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if let inner { out += "\n" + inner }
-                item.write(into: &out, indent: inner)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                item.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if let indent { out += "\n" + indent }
-            out += "]"
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
-            let inner = indent.map { $0 + "  " }
-            out += "{"
+            guard !members.isEmpty else { out += Array("{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                if let inner { out += "\n" + inner }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
                 Self.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                members[key]?.write(into: &out, indent: inner)
+                out += pretty ? Array(": ".utf8) : [UInt8(ascii: ":")]
+                members[key]?.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if let indent { out += "\n" + indent }
-            out += "}"
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII as they are,
+    /// except U+2028 and U+2029, which JavaScript does not allow raw in strings.
+    private static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = s.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20:
+                out += Array("\\u00".utf8)
+                out += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = utf8.next() else { out.append(byte); break }
+                guard let third = utf8.next() else { out += [byte, second]; break }
+                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
+                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out += [byte, second, third]
                 }
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

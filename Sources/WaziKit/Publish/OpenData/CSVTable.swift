@@ -14,24 +14,44 @@ enum CSVTable {
     }
 
     private static func encode(_ table: DataTable, rows: [DataRow], forSpreadsheets: Bool) -> [UInt8] {
-        var out = forSpreadsheets ? "\u{FEFF}" : ""
-        out += table.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
-        for row in rows {
-            out += table.columns.map { column in
-                var cell = (row[column.name] ?? .null).csv
-                if forSpreadsheets, column.isText, let first = cell.unicodeScalars.first,
-                   ["=", "+", "-", "@", "\t", "\r", "\n"].contains(first) {
-                    cell = "'" + cell
-                }
-                return field(cell)
-            }.joined(separator: ",") + "\r\n"
+        var out: [UInt8] = forSpreadsheets ? [0xEF, 0xBB, 0xBF] : []
+        for (i, column) in table.columns.enumerated() {
+            if i > 0 { out.append(comma) }
+            append(column.name, to: &out)
         }
-        return Array(out.utf8)
+        out += crlf
+        for row in rows {
+            for (i, column) in table.columns.enumerated() {
+                if i > 0 { out.append(comma) }
+                let cell = (row[column.name] ?? .null).csv
+                if forSpreadsheets, column.isText, let first = cell.utf8.first, formulaStarts.contains(first) {
+                    append("'" + cell, to: &out)
+                } else {
+                    append(cell, to: &out)
+                }
+            }
+            out += crlf
+        }
+        return out
     }
 
-    /// Quotes a field when it holds a comma, quote or line break; doubles inner quotes.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    private static let comma = UInt8(ascii: ",")
+    private static let crlf: [UInt8] = [0x0D, 0x0A]
+    /// `=`, `+`, `-`, `@`, tab, CR, LF.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x0A]
+
+    /// A field, quoted when it holds a comma, quote or line break, with inner quotes doubled.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { $0 == comma || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            out += text.utf8
+            return
+        }
+        out.append(0x22)
+        for byte in text.utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        out.append(0x22)
     }
 }

@@ -51,14 +51,14 @@ public enum OpenData {
              SiteJSONSchema.document(site), "https://json-schema.org/draft/2020-12/schema"),
         ]
         for (path, title, description, json, conformsTo) in whole {
-            let bytes = Array(json.text.utf8)
+            let bytes = json.bytes
             files.append(OutputFile(path: path, bytes: bytes))
             downloads.append(Download(path: path, title: title, description: description, bytes: bytes.count,
                                       mediaType: "application/json",
                                       formatURI: "http://publications.europa.eu/resource/authority/file-type/JSON",
                                       conformsTo: conformsTo, table: nil, format: "JSON"))
         }
-        let catalog = Array(Catalog.document(site, downloads: downloads).text.utf8)
+        let catalog = Catalog.document(site, downloads: downloads).bytes
         files.append(OutputFile(path: "data/catalog.jsonld", bytes: catalog))
         downloads.append(Download(path: "data/catalog.jsonld", title: "DCAT-AP catalogue",
                                   description: "DCAT-AP 3 catalogue of these datasets, for data portals.", bytes: catalog.count,
