@@ -113,3 +113,26 @@ final class ContentErrorTests: XCTestCase {
         XCTAssertTrue(errors[0].location.file.hasSuffix("1-m.md"))
     }
 }
+
+/// Files under content/files/ are published verbatim on the site's origin: nothing a browser would run.
+final class PublishedFileTests: XCTestCase {
+    func testRunnableDocumentsAreRefused() throws {
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        try mini.add("files/page.html", "<p>hi</p>")
+        try mini.add("files/app.js", "alert(1)")
+        try mini.add("files/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
+        try mini.add("files/badge.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>")
+        try mini.add("files/ok.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>")
+        try mini.add("files/minutes.pdf", "%PDF-1.4")
+        let (site, diagnostics) = mini.load()
+        XCTAssertNil(site)
+        let text = printed(diagnostics)
+        XCTAssertTrue(text.contains("files/page.html:1:1: error: files/ may not hold .html files"), text)
+        XCTAssertTrue(text.contains("files/app.js:1:1: error: files/ may not hold .js files"), text)
+        XCTAssertTrue(text.contains("files/logo.svg:1:1: error: SVG image contains '<script'"), text)
+        XCTAssertTrue(text.contains("files/badge.svg:1:1: error: SVG image has an event-handler attribute"), text)
+        XCTAssertFalse(text.contains("ok.svg"), text)
+        XCTAssertFalse(text.contains("minutes.pdf"), text)
+    }
+}

@@ -71,7 +71,11 @@ public struct ContentTree: Sendable {
                 if type == .typeDirectory {
                     visit(path)
                 } else if path.hasPrefix("files/") {
-                    files.append(String(path.dropFirst("files/".count)))
+                    if let problem = activeContentProblem(absolute, name: name) {
+                        log.error(SourceLocation(file: display(path)), problem)
+                    } else {
+                        files.append(String(path.dropFirst("files/".count)))
+                    }
                 } else if path.hasSuffix(".md") {
                     if let file = classify(path, display: display(path)) {
                         markdown.append(file)
@@ -147,5 +151,26 @@ func readText(_ path: String, display: String, log: DiagnosticLog) -> String? {
         i += length
     }
     log.error(SourceLocation(file: display, line: line, column: column), "file is not valid UTF-8 (byte \(i))")
+    return nil
+}
+
+/// Documents are published as they are, on the site's own origin: a file a browser would run
+/// (HTML, JavaScript, an SVG with script) could act for the site, so it is refused.
+func activeContentProblem(_ path: String, name: String) -> String? {
+    let lower = name.lowercased()
+    let runnable = [".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".xml", ".xsl", ".swf"]
+    if let ext = runnable.first(where: { lower.hasSuffix($0) }) {
+        return "files/ may not hold \(ext) files: a browser would run them as part of the site (publish a PDF instead)"
+    }
+    guard lower.hasSuffix(".svg") || lower.hasSuffix(".svgz") else { return nil }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let text = String(decoding: data, as: UTF8.self).lowercased()
+    let risky = ["<script", "javascript:", "<foreignobject", "<iframe", "<embed", "<object"]
+    if let found = risky.first(where: { text.contains($0) }) {
+        return "SVG image contains '\(found)', which a browser would run; remove it or publish a PNG"
+    }
+    if text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil {
+        return "SVG image has an event-handler attribute (on…=), which a browser would run; remove it or publish a PNG"
+    }
     return nil
 }
