@@ -50,3 +50,23 @@ final class ThemeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 }
+
+/// A language the theme has no strings for still builds, with the English interface and a warning.
+final class UntranslatedThemeTests: XCTestCase {
+    func testALanguageWithoutUIStringsFallsBackToEnglishWithAWarning() throws {
+        let mini = try MiniSite(self, languages: "[en, id]")
+        try mini.commitment()
+        try mini.milestone(1)
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(content: mini.root, output: output, asOf: Day(iso: "2026-01-15")!))
+        XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+        XCTAssertTrue(printed(report.diagnostics).contains("i18n/id.yaml:1:1: warning: no UI strings for language 'id'"))
+        let page = try read(output + "/id/commitments/t0001/index.html")
+        XCTAssertTrue(page.contains("<html lang=\"id\">"))
+        XCTAssertTrue(page.contains("<header class=\"site-header\" lang=\"en\">"))
+        var strict = options(content: mini.root, output: output + "2", asOf: Day(iso: "2026-01-15")!)
+        strict.strict = true
+        XCTAssertGreaterThan(Build.run(strict).warnings, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output + "2"))
+    }
+}

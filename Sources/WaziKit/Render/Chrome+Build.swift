@@ -31,7 +31,7 @@ extension PageContext {
         let home = LinkItem(label: t("nav_home"), href: href(""))
         let asOf = t("as_of", ["date": date(site.asOf)])
         return Chrome(
-            lang: language, contentLang: fallback ? defaultName : language, fallback: fallback,
+            lang: language, uiLang: t.strings.uiLanguage, contentLang: fallback ? defaultName : language, fallback: fallback,
             fallbackNotice: t("fallback_notice", ["language": t.strings.table["language_name_\(defaultName)"] ?? defaultName]),
             documentTitle: path.isEmpty ? config.title : "\(title) · \(config.title)", siteTitle: config.title,
             metaDescription: description, canonical: absoluteURL, root: root, home: href(""),

@@ -11,6 +11,8 @@ public struct Strings: Sendable {
     let dayFormat: String
     let monthFormat: String
     public let path: String
+    /// The language the strings are written in (differs from `language` when standing in for it).
+    public var uiLanguage: String
 
     /// The string for `key`, or nil; `Lookup` turns a miss into an error.
     public subscript(key: String) -> String? { table[key] }
@@ -49,6 +51,12 @@ public struct Strings: Sendable {
         return out + rest
     }
 
+    /// These strings used for another language (whose own file is missing); `uiLanguage` stays theirs.
+    func standingIn(for language: String) -> Strings {
+        Strings(language: language, name: table["language_name_\(language)"] ?? language, table: table, months: months,
+                dayFormat: dayFormat, monthFormat: monthFormat, path: path, uiLanguage: uiLanguage)
+    }
+
     static let reservedKeys = ["language_name", "months", "date_format", "month_format", "strings"]
 
     /// Loads one language's file; problems are located diagnostics.
@@ -78,7 +86,7 @@ public struct Strings: Sendable {
         }
         guard let name, months.count == 12, let dayFormat, let monthFormat else { return nil }
         return Strings(language: language, name: name, table: table, months: months, dayFormat: dayFormat,
-                       monthFormat: monthFormat, path: path)
+                       monthFormat: monthFormat, path: path, uiLanguage: language)
     }
 }
 

@@ -44,6 +44,17 @@ public struct Theme: Sendable {
         }
         var strings: [String: Strings] = [:]
         for language in languages {
+            let path = directory + "/i18n/\(language).yaml"
+            if !FileManager.default.fileExists(atPath: path), language != "en",
+               FileManager.default.fileExists(atPath: directory + "/i18n/en.yaml") {
+                // A language the theme has not been translated into yet: its pages still build, with the
+                // English interface, and the author is told how to translate it.
+                log.warning(SourceLocation(file: path), "no UI strings for language '\(language)': the interface is shown in English; create \(path) (copy en.yaml and translate it)")
+                if let english = Strings.load(directory: directory, language: "en", log: log) {
+                    strings[language] = english.standingIn(for: language)
+                }
+                continue
+            }
             if let loaded = Strings.load(directory: directory, language: language, log: log) { strings[language] = loaded }
         }
         // Every `{{t.key}}` a template uses must exist in every language.

@@ -24,6 +24,8 @@ struct TocItem { let anchor: String; let text: String }
 /// The layout's model: shared by every page.
 struct Chrome {
     let lang: String
+    /// Language of the interface strings: the page's, or English standing in for a missing translation.
+    let uiLang: String
     /// Language of the main content: the default language when the page falls back.
     let contentLang: String
     let fallback: Bool
