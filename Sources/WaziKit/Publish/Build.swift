@@ -135,6 +135,6 @@ public enum Build {
         files.append(MeetingCalendar.all(site, strings: strings))
         files += site.meetings.map { MeetingCalendar.single(site, $0, strings: strings) }
         let pages = renderer.jobs().filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
-        return files + Sitemap.render(site, pagePaths: pages)
+        return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
     }
 }

@@ -12,8 +12,10 @@ extension PageContext {
             NavItem(label: t("nav_commitments"), href: href(Routes.commitments), current: path.hasPrefix(Routes.commitments)),
             NavItem(label: t("nav_meetings"), href: href(Routes.meetings), current: path.hasPrefix(Routes.meetings)),
             NavItem(label: t("nav_notes"), href: href(Routes.notes), current: path.hasPrefix(Routes.notes)),
-            NavItem(label: t("nav_institutions"), href: href(Routes.institutions), current: path.hasPrefix(Routes.institutions)),
+            NavItem(label: t("nav_browse"), href: href(Routes.browse),
+                    current: path.hasPrefix(Routes.browse) || path.hasPrefix(Routes.institutions)),
             NavItem(label: t("nav_data"), href: href(Routes.data), current: path.hasPrefix(Routes.data)),
+            NavItem(label: t("nav_search"), href: href(Routes.search), current: path.hasPrefix(Routes.search)),
         ]
         for page in site.pages where page.menu != nil {
             nav.append(NavItem(label: page.title.text(language), href: href(Routes.page(page.slug)),

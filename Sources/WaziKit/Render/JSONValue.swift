@@ -38,6 +38,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// One line, for files read by scripts (the search index).
+    public var compactBytes: [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: 0, pretty: false)
+        return out
+    }
+
     /// For JSON-LD inside `<script>`: one line, and `<`, `>`, `&` escaped so `</script>` cannot close it.
     public var scriptSafeText: String {
         var out: [UInt8] = []

@@ -63,6 +63,9 @@ public struct SiteRenderer: Sendable {
                 add(Routes.institution(slug), "institution") { $0.institutionPage(name, slug: slug) }
             }
             add(Routes.data, "data") { $0.dataPage(downloads) }
+            add(Routes.browse, "browse") { $0.browsePage() }
+            for facet in MilestoneFacet.all { add(facet.route, "milestones") { $0.milestoneListPage(facet) } }
+            add(Routes.search, "search") { $0.searchPage() }
             add("404.html", "404") { $0.notFoundPage() }
         }
         return jobs
@@ -108,6 +111,16 @@ public struct SiteRenderer: Sendable {
             problems.formUnion(diagnostics)
         }
         return (files, problems.sorted())
+    }
+
+    /// Each language's search index.
+    public func searchIndexes() -> [OutputFile] {
+        site.config.languages.compactMap { language in
+            theme.strings[language].map { strings in
+                PageContext(site: site, language: language, t: Lookup(strings), path: Routes.search,
+                            institutionSlugs: institutionSlugs).searchIndex()
+            }
+        }
     }
 
     /// The theme's assets and the content's files, copied as they are.

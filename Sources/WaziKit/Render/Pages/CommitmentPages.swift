@@ -15,6 +15,7 @@ struct CommitmentContent {
     let descriptionHTML: RawHTML
     let milestones: [MilestoneRow]
     let hasMilestones: Bool
+    let timeline: TimelineView
     let meetings: [MeetingRow]
     let hasMeetings: Bool
     let notes: [NoteRow]
@@ -75,7 +76,8 @@ extension PageContext {
         let content = CommitmentContent(
             id: c.id, heading: title(c.title), facts: facts, progress: progress(c.progress), toc: body.toc,
             hasToc: body.toc.count > 1, descriptionHTML: RawHTML(html: body.html), milestones: c.milestones.map(row),
-            hasMilestones: !c.milestones.isEmpty, meetings: links(site.meetings(forCommitment: c.id)),
+            hasMilestones: !c.milestones.isEmpty, timeline: timeline(c.milestones),
+            meetings: links(site.meetings(forCommitment: c.id)),
             hasMeetings: !site.meetings(forCommitment: c.id).isEmpty, notes: links(site.notes(forCommitment: c.id)),
             hasNotes: !site.notes(forCommitment: c.id).isEmpty)
         let crumbs = [LinkItem(label: t("nav_commitments"), href: href(Routes.commitments)),

@@ -1,0 +1,98 @@
+/// Finding things without search: milestones by status (and overdue), by OGP value, by institution.
+struct FacetLink { let label: String; let href: String; let count: String; let code: String }
+
+struct BrowseContent {
+    let heading: String
+    let intro: String
+    let statuses: [FacetLink]
+    let values: [FacetLink]
+    let institutions: [FacetLink]
+    let hasInstitutions: Bool
+}
+
+struct MilestoneListContent {
+    let heading: String
+    let intro: String
+    let milestones: [MilestoneRow]
+    let hasMilestones: Bool
+    let browseHref: String
+    let browseLabel: String
+}
+
+extension Routes {
+    static let browse = "browse/"
+    static let search = "search/"
+    static func browse(status code: String) -> String { "browse/status/\(code)/" }
+    static func browse(value code: String) -> String { "browse/value/\(code)/" }
+}
+
+/// A filtered list of milestones: a status, overdue, or an OGP value.
+enum MilestoneFacet: Sendable {
+    case status(MilestoneStatus)
+    case overdue
+    case value(OGPValue)
+
+    static var all: [MilestoneFacet] {
+        MilestoneStatus.allCases.map(MilestoneFacet.status) + [.overdue] + OGPValue.allCases.map(MilestoneFacet.value)
+    }
+
+    var route: String {
+        switch self {
+        case let .status(status): return Routes.browse(status: status.rawValue)
+        case .overdue: return Routes.browse(status: "overdue")
+        case let .value(value): return Routes.browse(value: value.rawValue)
+        }
+    }
+
+    func includes(_ milestone: Milestone, in site: Site) -> Bool {
+        switch self {
+        case let .status(status): return milestone.status == status
+        case .overdue: return milestone.isOverdue(asOf: site.asOf)
+        case let .value(value): return site.commitment(milestone.commitmentID)?.ogpValues.contains(value) ?? false
+        }
+    }
+}
+
+extension PageContext {
+    func facetLabel(_ facet: MilestoneFacet) -> String {
+        switch facet {
+        case let .status(status): return t("status_\(status.rawValue)")
+        case .overdue: return t("overdue")
+        case let .value(value): return t("ogp_value_\(value.rawValue)")
+        }
+    }
+
+    func browsePage() -> (Chrome, BrowseContent) {
+        func link(_ facet: MilestoneFacet, code: String) -> FacetLink {
+            let count = site.milestones.filter { facet.includes($0, in: site) }.count
+            return FacetLink(label: facetLabel(facet), href: href(facet.route), count: t.count("milestone_count", count), code: code)
+        }
+        let statuses = MilestoneStatus.allCases.map { link(.status($0), code: $0.rawValue) } + [link(.overdue, code: "overdue")]
+        let values = OGPValue.allCases.map { link(.value($0), code: $0.rawValue) }
+        let institutions = site.institutions.compactMap { name -> FacetLink? in
+            guard let slug = institutionSlugs[name] else { return nil }
+            let led = site.milestones.filter { site.lead(of: $0) == name }.count
+            return FacetLink(label: name, href: href(Routes.institution(slug)), count: t.count("milestone_count", led), code: slug)
+        }
+        let heading = t("browse_heading")
+        return (chrome(title: heading, description: t("browse_description"),
+                       crumbs: [LinkItem(label: heading, href: href(Routes.browse))]),
+                BrowseContent(heading: heading, intro: t("browse_description"), statuses: statuses, values: values,
+                              institutions: institutions, hasInstitutions: !institutions.isEmpty))
+    }
+
+    func milestoneListPage(_ facet: MilestoneFacet) -> (Chrome, MilestoneListContent) {
+        let milestones = site.milestones.filter { facet.includes($0, in: site) }
+        let heading: String
+        switch facet {
+        case .status, .overdue: heading = t("browse_status_heading", ["status": facetLabel(facet)])
+        case .value: heading = t("browse_value_heading", ["value": facetLabel(facet)])
+        }
+        let browse = t("browse_heading")
+        return (chrome(title: heading, description: heading,
+                       crumbs: [LinkItem(label: browse, href: href(Routes.browse)), LinkItem(label: facetLabel(facet), href: href(facet.route))]),
+                MilestoneListContent(heading: heading, intro: t.count("milestone_count", milestones.count),
+                                     milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
+                                     browseHref: href(Routes.browse), browseLabel: t("browse_all")))
+    }
+}
