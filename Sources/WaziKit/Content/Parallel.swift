@@ -21,6 +21,11 @@ final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
 
+    /// How many were taken.
+    var count: Int { lock.withLock { value } }
+
+    func increment() { lock.withLock { value += 1 } }
+
     func take(below limit: Int) -> Int? {
         lock.withLock {
             guard value < limit else { return nil }

@@ -59,49 +59,28 @@ public struct BuildReport: Sendable {
 public enum Build {
     /// Validates and renders without writing anything (`wazi check`).
     public static func check(_ options: BuildOptions) -> BuildReport {
-        let prepared = prepare(options)
-        var report = BuildReport(diagnostics: prepared.diagnostics, pages: prepared.pages, files: 0)
-        report.timings = prepared.timings
-        return report
+        execute(options, publisher: nil)
     }
 
     /// Builds the site into `options.output`; on any error the previous output stays as it was.
     public static func run(_ options: BuildOptions) -> BuildReport {
-        var prepared = prepare(options)
-        let diagnostics = prepared.diagnostics
-        guard let renderer = prepared.renderer, let outputs = prepared.outputs, !failed(diagnostics, strict: options.strict) else {
-            var report = BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
-            report.timings = prepared.timings
-            return report
-        }
-        let copies = renderer.staticFiles(content: options.content)
+        let publisher: Publisher
         do {
-            let summary = try Publisher(output: options.output).publish(outputs, copies: copies)
-            prepared.timings.lap("publish")
-            var report = BuildReport(diagnostics: diagnostics, pages: prepared.pages, files: outputs.count + copies.count)
-            report.published = summary
-            report.timings = prepared.timings
-            return report
+            publisher = try Publisher(output: options.output)
         } catch {
-            let problem = Diagnostic(.error, SourceLocation(file: options.output), "\(error)")
-            return BuildReport(diagnostics: diagnostics + [problem], pages: 0, files: 0)
+            return BuildReport(diagnostics: [Diagnostic(.error, SourceLocation(file: options.output), "\(error)")],
+                               pages: 0, files: 0)
         }
+        return execute(options, publisher: publisher)
     }
 
     static func failed(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
         diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 
-    /// The stages before publishing: every output in memory, or the diagnostics that stop the build.
-    private struct Prepared {
-        var renderer: SiteRenderer?
-        var diagnostics: [Diagnostic]
-        var outputs: [OutputFile]?
-        var pages = 0
-        var timings: StageTimings
-    }
-
-    private static func prepare(_ options: BuildOptions) -> Prepared {
+    /// Runs every stage; with a publisher, outputs stream into its staging folder, which replaces the
+    /// output only if the build succeeds.
+    private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
         var timings = StageTimings()
         var load = options.load
         load.threads = options.threads
@@ -110,23 +89,49 @@ public enum Build {
         let log = DiagnosticLog()
         let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
-        var diagnostics = loadDiagnostics + log.items
-        guard let site, let theme else {
-            return Prepared(renderer: nil, diagnostics: diagnostics.sorted(), outputs: nil, timings: timings)
+        var diagnostics = (loadDiagnostics + log.items).sorted()
+        func stop() -> BuildReport {
+            publisher?.abandon()
+            var report = BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
+            report.timings = timings
+            return report
+        }
+        guard let site, let theme, !failed(diagnostics, strict: options.strict) else { return stop() }
+
+        let files = Counter()
+        let sink: @Sendable (OutputFile) -> Void = { file in
+            files.increment()
+            publisher?.write(file)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
         let data = OpenData.render(site)
+        data.files.forEach(sink)
         timings.lap("data")
-        let (pages, renderDiagnostics) = renderer.renderPages(downloads: data.downloads, threads: options.threads)
+        let (pages, renderDiagnostics) = renderer.renderPages(downloads: data.downloads, threads: options.threads, sink: sink)
         timings.lap("pages")
-        diagnostics += renderDiagnostics
-        let feeds = subscriptions(site, theme: theme, renderer: renderer)
+        subscriptions(site, theme: theme, renderer: renderer).forEach(sink)
+        for copy in renderer.staticFiles(content: options.content) {
+            files.increment()
+            publisher?.copy(from: copy.source, to: copy.path)
+        }
         timings.lap("feeds")
-        return Prepared(renderer: renderer, diagnostics: diagnostics.sorted(), outputs: pages + data.files + feeds,
-                        pages: pages.count, timings: timings)
+        diagnostics = (diagnostics + renderDiagnostics).sorted()
+        guard !failed(diagnostics, strict: options.strict) else { return stop() }
+        var report = BuildReport(diagnostics: diagnostics, pages: pages, files: files.count)
+        if let publisher {
+            do {
+                report.published = try publisher.commit()
+            } catch {
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
+                return stop()
+            }
+            timings.lap("publish")
+        }
+        report.timings = timings
+        return report
     }
 
-    /// Feeds per language, the meeting calendars, the sitemap and robots.txt.
+    /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer) -> [OutputFile] {
         var files = site.config.languages.compactMap { language in
             theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }

@@ -3,17 +3,18 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes the built site beside the output folder, then exchanges the two folders in one
-/// atomic step, so a failed or killed build never leaves a half-published site.
-/// Files whose bytes did not change are hard-linked from the previous site, not rewritten.
-public struct Publisher {
+/// Where a build writes: a staging folder beside the output, filled while pages are rendered
+/// (so the site is never held in memory) and then exchanged with the output in one atomic step,
+/// so a failed or killed build never leaves a half-published site. A file whose bytes did not
+/// change is hard-linked from the previous site, not rewritten.
+public final class Publisher: @unchecked Sendable {
     public let output: String
-
-    public init(output: String) {
-        var path = output
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        self.output = path
-    }
+    private let staging: String
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var paths: Set<String> = []
+    private var summary = Summary()
+    private var failure: Failure?
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -27,50 +28,100 @@ public struct Publisher {
         public var removed = 0
     }
 
-    private var parent: String {
-        let folder = (output as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
-
-    private var name: String { (output as NSString).lastPathComponent }
-
-    /// Writes `files` and copies `copies` into a fresh folder, then swaps it with `output`.
-    @discardableResult
-    public func publish(_ files: [OutputFile], copies: [(source: String, path: String)]) throws -> Summary {
-        let fm = FileManager.default
-        removeAbandonedFolders()
-        let staging = parent + "/.\(name).wazi-new-\(getpid())"
-        try? fm.removeItem(atPath: staging)
-        var summary = Summary()
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var made = Set<String>()
-            for file in files {
-                try place(file.bytes, at: file.path, in: staging, made: &made, summary: &summary)
-            }
-            for copy in copies {
-                guard let data = fm.contents(atPath: copy.source) else { throw Failure("cannot read \(copy.source)") }
-                try place([UInt8](data), at: copy.path, in: staging, made: &made, summary: &summary)
-            }
-            summary.removed = countRemoved(keeping: Set(files.map(\.path) + copies.map(\.path)))
-            try swapIn(staging)
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
-        }
-        return summary
-    }
-
-    /// Staging folders left by a build that was killed.
-    private func removeAbandonedFolders() {
+    /// Creates an empty staging folder beside `output` (removing any a killed build left).
+    public init(output: String) throws {
+        var path = output
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        self.output = path
+        let folder = (path as NSString).deletingLastPathComponent
+        let parent = folder.isEmpty ? "." : folder
+        let name = (path as NSString).lastPathComponent
+        staging = parent + "/.\(name).wazi-new-\(getpid())"
         let prefix = ".\(name).wazi-new-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure("cannot create \(staging): \(error)")
+        }
+        folders.insert(staging)
+    }
+
+    /// Adds a file; safe to call from several threads. The first failure is kept for `commit`.
+    public func write(_ file: OutputFile) {
+        place(file.bytes, at: file.path)
+    }
+
+    /// Copies a file as it is (assets, documents).
+    public func copy(from source: String, to path: String) {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            fail(Failure("cannot read \(source)"))
+            return
+        }
+        place([UInt8](data), at: path)
+    }
+
+    /// Swaps the staging folder in; throws (and changes nothing) if any write failed.
+    @discardableResult
+    public func commit() throws -> Summary {
+        if let failure = lock.withLock({ failure }) {
+            abandon()
+            throw failure
+        }
+        let kept = lock.withLock { paths }
+        var done = lock.withLock { summary }
+        done.removed = countRemoved(keeping: kept)
+        do {
+            try swapIn()
+        } catch {
+            abandon()
+            throw error
+        }
+        return done
+    }
+
+    /// Removes the staging folder: the output is left as it was.
+    public func abandon() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func fail(_ error: Failure) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    /// Links the previous site's file when its bytes are the same, else writes the new bytes.
+    private func place(_ bytes: [UInt8], at relative: String) {
+        let path = staging + "/" + relative
+        do {
+            try makeFolder((path as NSString).deletingLastPathComponent)
+            let previous = output + "/" + relative
+            let same = Self.sameBytes(previous, bytes) && link(previous, path) == 0
+            if !same { try Self.write(bytes, to: path) }
+            lock.withLock {
+                paths.insert(relative)
+                if same { summary.unchanged += 1 } else { summary.written += 1 }
+            }
+        } catch let error as Failure {
+            fail(error)
+        } catch {
+            fail(Failure("cannot write \(path): \(error)"))
+        }
+    }
+
+    /// mkdir -p with POSIX calls, remembering what exists (FileManager is slow for thousands of folders).
+    private func makeFolder(_ folder: String) throws {
+        if lock.withLock({ folders.contains(folder) }) { return }
+        try makeFolder((folder as NSString).deletingLastPathComponent)
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw Failure("cannot create \(folder): \(errorText())")
+        }
+        lock.withLock { _ = folders.insert(folder) }
     }
 
     /// Puts the new folder in place of the output: one atomic exchange where the kernel has it.
-    private func swapIn(_ staging: String) throws {
+    private func swapIn() throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output) else {
             guard rename(staging, output) == 0 else { throw Failure("cannot create \(output): \(errorText())") }
@@ -82,7 +133,7 @@ public struct Publisher {
             return
         }
         // No atomic exchange (old kernel or file system): two renames, the old site kept until the new is in place.
-        let retired = parent + "/.\(name).wazi-old-\(getpid())"
+        let retired = staging.replacingOccurrences(of: ".wazi-new-", with: ".wazi-old-")
         try? fm.removeItem(atPath: retired)
         guard rename(output, retired) == 0 else { throw Failure("cannot move \(output) aside: \(errorText())") }
         guard rename(staging, output) == 0 else {
@@ -101,24 +152,6 @@ public struct Publisher {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
-    /// Links the previous site's file when its bytes are the same, else writes the new bytes.
-    private func place(_ bytes: [UInt8], at relative: String, in root: String, made: inout Set<String>,
-                       summary: inout Summary) throws {
-        let path = root + "/" + relative
-        let folder = (path as NSString).deletingLastPathComponent
-        if !made.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            made.insert(folder)
-        }
-        let previous = output + "/" + relative
-        if Self.sameBytes(previous, bytes), link(previous, path) == 0 {
-            summary.unchanged += 1
-            return
-        }
-        try Self.write(bytes, to: path)
-        summary.written += 1
-    }
-
     private func countRemoved(keeping paths: Set<String>) -> Int {
         guard let old = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return 0 }
         return old.filter { path in
@@ -131,8 +164,20 @@ public struct Publisher {
     static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.elementsEqual(bytes)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var old = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < old.count {
+            let got = old.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(fd, base + offset, buffer.count - offset)
+            }
+            guard got > 0 else { return false }
+            offset += got
+        }
+        return old == bytes
     }
 
     /// Writes bytes with POSIX calls (Foundation's String.write is several times slower).

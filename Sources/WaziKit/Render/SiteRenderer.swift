@@ -91,26 +91,17 @@ public struct SiteRenderer: Sendable {
         return (OutputFile(path: context.outputPath, text: html), problems)
     }
 
-    /// Renders every page, in parallel where cores allow; output order is the jobs' order.
-    public func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount)
-        -> ([OutputFile], [Diagnostic]) {
+    /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the
+    /// site is never held in memory. Returns the number of pages and the diagnostics, sorted.
+    public func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            sink: @Sendable (OutputFile) -> Void) -> (pages: Int, diagnostics: [Diagnostic]) {
         let jobs = self.jobs(downloads: downloads)
-        let results = Slots<(OutputFile, [Diagnostic])>(count: jobs.count)
-        let workers = max(1, min(threads, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < jobs.count {
-                results[index] = render(jobs[index])
-                index += workers
-            }
+        let problems = parallelMap(jobs, threads: threads) { job -> [Diagnostic] in
+            let (file, diagnostics) = render(job)
+            sink(file)
+            return diagnostics
         }
-        var files: [OutputFile] = []
-        var problems = Set<Diagnostic>()
-        for case let (file, diagnostics)? in results.values {
-            files.append(file)
-            problems.formUnion(diagnostics)
-        }
-        return (files, problems.sorted())
+        return (jobs.count, Set(problems.joined()).sorted())
     }
 
     /// Each language's search index.
