@@ -17,7 +17,7 @@ public enum Markdown {
     public struct Rendered: Equatable, Sendable {
         public let html: String
         public let headings: [Heading]
-        /// The document as plain text (for summaries and search), whitespace collapsed.
+        /// The first paragraphs as plain text (about 300 characters; for summaries), whitespace collapsed.
         public let plainText: String
     }
 
@@ -66,18 +66,18 @@ public enum Markdown {
         }
         defer { cmark_node_free(root) }
 
-        let headingTexts = walk(root, rootPrefix: options.rootPrefix)
+        let (headingTexts, plain) = walk(root, rootPrefix: options.rootPrefix)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let html = take(cmark_render_html(root, flags, extensions))
-        let plain = take(cmark_render_plaintext(root, flags, 0))
         let headings = anchors(for: headingTexts)
         return Rendered(html: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
     }
 
-    /// Collects headings and rewrites root-relative link and image URLs.
-    private static func walk(_ root: OpaquePointer, rootPrefix: String) -> [(Int, String)] {
+    /// Collects headings and the first paragraphs' text, and rewrites root-relative link and image URLs.
+    private static func walk(_ root: OpaquePointer, rootPrefix: String) -> ([(Int, String)], String) {
         var headings: [(Int, String)] = []
-        guard let iter = cmark_iter_new(root) else { return headings }
+        var excerpt = ""
+        guard let iter = cmark_iter_new(root) else { return (headings, excerpt) }
         defer { cmark_iter_free(iter) }
         var event = cmark_iter_next(iter)
         while event != CMARK_EVENT_DONE {
@@ -85,6 +85,8 @@ public enum Markdown {
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_HEADING {
                     headings.append((Int(cmark_node_get_heading_level(node)), text(of: node)))
+                } else if type == CMARK_NODE_PARAGRAPH, excerpt.utf8.count < 300 {
+                    excerpt += text(of: node) + " "
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, rootPrefix != "/" {
                     let url = String(cString: cmark_node_get_url(node))
                     if url.hasPrefix("/"), !url.hasPrefix("//") {
@@ -94,7 +96,7 @@ public enum Markdown {
             }
             event = cmark_iter_next(iter)
         }
-        return headings
+        return (headings, excerpt)
     }
 
     private static func text(of node: OpaquePointer) -> String {

@@ -37,6 +37,7 @@ struct Inputs: ParsableArguments {
 
 func finish(_ report: BuildReport, strict: Bool, success: String) -> Never {
     for diagnostic in report.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    for line in report.replayed { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     let failed = report.errors > 0 || (strict && report.warnings > 0)
     if !report.diagnostics.isEmpty {
         FileHandle.standardError.write(Data("\(report.errors) error(s), \(report.warnings) warning(s)\n".utf8))
@@ -55,8 +56,11 @@ struct BuildCommand: ParsableCommand {
         let report = Build.run(options)
         if inputs.timings { FileHandle.standardError.write(Data((report.timings.description + "\n").utf8)) }
         let p = report.published
-        finish(report, strict: options.strict, success: "built \(report.pages) pages (\(report.files) files) in \(options.output)/: "
-               + "\(p.written) written, \(p.unchanged) unchanged, \(p.removed) removed")
+        let summary = report.replayed.isEmpty && report.rendered == 0 && p.written == 0 && report.pages > 0
+            ? "nothing changed: \(options.output)/ is up to date (\(report.pages) pages)"
+            : "built \(report.pages) pages (\(report.rendered) rendered, \(report.files) files) in \(options.output)/: "
+              + "\(p.written) written, \(p.unchanged) unchanged, \(p.removed) removed"
+        finish(report, strict: options.strict, success: summary)
     }
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The kinds of Markdown file in `content/`, by folder.
 public enum ContentKind: String, Sendable {
@@ -52,8 +55,13 @@ public struct ContentTree: Sendable {
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let absolute = realRoot + "/" + path
-                guard let attributes = try? fm.attributesOfItem(atPath: absolute) else { continue }
-                var type = attributes[.type] as? FileAttributeType
+                // lstat, not FileManager.attributesOfItem: that one reads /etc/passwd and /etc/group for
+                // every file (owner names), which was a large share of loading a big site.
+                var info = stat()
+                guard lstat(absolute, &info) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                var type: FileAttributeType? = mode == S_IFLNK ? .typeSymbolicLink : mode == S_IFDIR ? .typeDirectory
+                    : mode == S_IFREG ? .typeRegular : nil
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
                     var dir: ObjCBool = false

@@ -75,7 +75,7 @@ public final class Fields {
         guard case let .scalar(scalar) = node else {
             return typeError(key, node, expected: "text")
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         if value.isEmpty {
             if required { log.error(location(ofValue: key), "'\(key)' must not be empty") }
             return nil
@@ -143,7 +143,7 @@ public final class Fields {
                 log.error(source.location(item.mark), "each item of '\(key)' must be text, not \(Self.describe(item))")
                 continue
             }
-            let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = scalar.string.trimmed
             if value.isEmpty || Self.isNull(item) {
                 log.error(source.location(item.mark), "'\(key)' has an empty item")
                 continue
@@ -239,7 +239,7 @@ public final class Fields {
     private func dateText(_ key: String, required: Bool) -> String? {
         guard let node = node(key, required: required) else { return nil }
         guard case let .scalar(scalar) = node else { return typeError(key, node, expected: "a date") }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        return scalar.string.trimmed
     }
 
     private func dateProblem(_ key: String, _ value: String, monthAllowed: Bool) -> String {
@@ -300,5 +300,17 @@ public final class Fields {
             }
         }
         return d[a.count][b.count]
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space. (Foundation's trimmingCharacters bridges to NSString
+    /// on Linux and was a sixth of the time spent reading a large site.)
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

@@ -27,7 +27,8 @@ public struct YAMLSource {
         do {
             // No tag resolution: wazi reads every scalar as text and types it itself (so `2025-06`
             // keeps its precision), and Yams' regex resolver was a third of a large site's build.
-            return try Yams.compose(yaml: yaml, .basic) ?? Node.mapping(Node.Mapping([]))
+            // UTF-8 named explicitly: Yams' default reads the whole process environment on every parse.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // libyaml's message for a tab is cryptic; name it when a tab indents the line it stops at.
             if let line = errorLine(error), let column = indentingTab(yaml, line: line) {

@@ -40,7 +40,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Not String(format:): it goes through Foundation and this runs for every date of every page.
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public var description: String { iso }
@@ -139,7 +145,7 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
         minute = m
     }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { Day.padded(hour, 2) + ":" + Day.padded(minute, 2) }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { (a.hour, a.minute) < (b.hour, b.minute) }
 }

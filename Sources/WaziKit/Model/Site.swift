@@ -39,6 +39,8 @@ public struct Origin: Hashable, Sendable {
     public let path: String
     /// Languages with a translation file (the default language is not listed).
     public let translations: Set<String>
+    /// Fingerprint of the default file's and its translations' text: what the incremental build compares.
+    public let fingerprint: UInt64
 }
 
 public struct Commitment: Hashable, Sendable {

@@ -6,6 +6,8 @@ struct SourceDocument {
     let file: ContentFile
     let fields: Fields
     let body: String
+    /// Fingerprint of the file's text, for the incremental build cache.
+    let fingerprint: UInt64
 }
 
 /// A default-language document with its translations, keyed by language.
@@ -13,7 +15,14 @@ struct DocumentGroup {
     let document: SourceDocument
     var translations: [String: SourceDocument] = [:]
 
-    var origin: Origin { Origin(path: document.file.displayPath, translations: Set(translations.keys)) }
+    var origin: Origin {
+        var print = Fingerprint(document.fingerprint)
+        for language in translations.keys.sorted() {
+            print.add(language)
+            print.add(translations[language]?.fingerprint ?? 0)
+        }
+        return Origin(path: document.file.displayPath, translations: Set(translations.keys), fingerprint: print.value)
+    }
 
     /// A text key in every language: the default file's value and each translation's.
     func localized(_ key: String, _ base: String) -> Localized {
@@ -118,7 +127,7 @@ enum DocumentReader {
         guard let fields = Fields(node, source: source, log: log, subject: file.language == nil
                                     ? "\(file.kind.rawValue) front matter" : "translation front matter", files: files)
         else { return nil }
-        return SourceDocument(file: file, fields: fields, body: split.body)
+        return SourceDocument(file: file, fields: fields, body: split.body, fingerprint: Fingerprint.of(text))
     }
 
     static func requiredKeys(_ kind: ContentKind) -> String {

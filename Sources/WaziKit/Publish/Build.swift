@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The inputs of `wazi build` and `wazi check`.
 public struct BuildOptions: Sendable {
@@ -50,6 +53,10 @@ public struct BuildReport: Sendable {
     /// Files written, kept (same bytes) and removed; zero for `check` and failed builds.
     public var published = Publisher.Summary()
     public var timings = StageTimings()
+    /// Pages rendered (the others were kept from the previous build).
+    public var rendered = 0
+    /// When nothing changed: the diagnostics of the build that made the site, as printed then.
+    public var replayed: [String] = []
 
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -79,9 +86,21 @@ public enum Build {
     }
 
     /// Runs every stage; with a publisher, outputs stream into its staging folder, which replaces the
-    /// output only if the build succeeds.
+    /// output only if the build succeeds. A publisher also reads and writes the build cache.
     private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
         var timings = StageTimings()
+        let previous = publisher == nil ? nil : BuildCache.read(output: options.output)
+        let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
+        if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output) {
+            // Nothing changed since the last build: the site is already what this build would write.
+            publisher.abandon()
+            timings.lap("check")
+            var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.outputs.count)
+            report.replayed = previous.diagnostics
+            report.published = Publisher.Summary(written: 0, unchanged: previous.outputs.count, removed: 0)
+            report.timings = timings
+            return report
+        }
         var load = options.load
         load.threads = options.threads
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load)
@@ -98,26 +117,40 @@ public enum Build {
         }
         guard let site, let theme, !failed(diagnostics, strict: options.strict) else { return stop() }
 
-        let files = Counter()
+        let files = OutputLog()
         let sink: @Sendable (OutputFile) -> Void = { file in
-            files.increment()
+            files.add(file.path, size: file.bytes.count)
             publisher?.write(file)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
         let data = OpenData.render(site)
         data.files.forEach(sink)
         timings.lap("data")
-        let (pages, renderDiagnostics) = renderer.renderPages(downloads: data.downloads, threads: options.threads, sink: sink)
+
+        let global = globalFingerprint(site, options: options)
+        let entities = site.entityFingerprints
+        let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
+            guard let publisher, let previous, previous.global == global, let shows = job.dependencies,
+                  let before = previous.pages[job.outputPath], let size = previous.outputs[job.outputPath] else { return false }
+            let unchanged = Set(shows + before).allSatisfy { key in entities[key] != nil && previous.entities[key] == entities[key] }
+            guard unchanged, publisher.keep(job.outputPath) else { return false }
+            files.add(job.outputPath, size: size)
+            return true
+        }
+        let pages = renderer.renderPages(downloads: data.downloads, threads: options.threads,
+                                         prepare: { publisher?.prepareFolders(for: $0) }, reuse: reusable, sink: sink)
         timings.lap("pages")
-        subscriptions(site, theme: theme, renderer: renderer).forEach(sink)
+        subscriptions(site, theme: theme, renderer: renderer, jobs: pages.jobs).forEach(sink)
         for copy in renderer.staticFiles(content: options.content) {
-            files.increment()
+            var info = stat()
+            files.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
             publisher?.copy(from: copy.source, to: copy.path)
         }
         timings.lap("feeds")
-        diagnostics = (diagnostics + renderDiagnostics).sorted()
+        diagnostics = (diagnostics + pages.diagnostics).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
-        var report = BuildReport(diagnostics: diagnostics, pages: pages, files: files.count)
+        var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: files.count)
+        report.rendered = pages.rendered
         if let publisher {
             do {
                 report.published = try publisher.commit()
@@ -125,21 +158,56 @@ public enum Build {
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
                 return stop()
             }
+            var shows: [String: [String]] = [:]
+            for job in pages.jobs { if let keys = job.dependencies { shows[job.outputPath] = keys } }
+            BuildCache(global: global, inputs: stamps, entities: entities, pages: shows, outputs: files.sizes,
+                       diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count).write(output: options.output)
             timings.lap("publish")
         }
         report.timings = timings
         return report
     }
 
+    /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
+    /// institutions (their URLs), published files, the options and the date.
+    private static func globalFingerprint(_ site: Site, options: BuildOptions) -> String {
+        var print = Fingerprint()
+        let fm = FileManager.default
+        for path in ((try? fm.subpathsOfDirectory(atPath: options.templates)) ?? []).sorted() {
+            guard let data = fm.contents(atPath: options.templates + "/" + path) else { continue }
+            print.add(path)
+            print.add(String(decoding: data, as: UTF8.self))
+        }
+        for name in ["site.yaml", "bodies.yaml"] {
+            let data = fm.contents(atPath: (options.content as NSString).appendingPathComponent(name)) ?? Data()
+            print.add(String(decoding: data, as: UTF8.self))
+        }
+        for page in site.pages { print.add(page.origin.fingerprint) }
+        print.add(site.institutions.joined(separator: "\n"))
+        print.add(site.files.joined(separator: "\n"))
+        print.add(site.asOf.iso + String(options.load.drafts) + (options.load.baseURL ?? "") + Wazi.version)
+        return print.hex
+    }
+
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
-    private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer) -> [OutputFile] {
+    private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
+                                      jobs: [SiteRenderer.Job]) -> [OutputFile] {
         var files = site.config.languages.compactMap { language in
             theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }
         }
         let strings = theme.strings[site.config.defaultLanguage]
-        files.append(MeetingCalendar.all(site, strings: strings))
-        files += site.meetings.map { MeetingCalendar.single(site, $0, strings: strings) }
-        let pages = renderer.jobs().filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
+        files += MeetingCalendar.files(site, strings: strings)
+        let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
         return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
     }
+}
+
+/// The files a build produced, with their sizes, gathered from several threads.
+final class OutputLog: @unchecked Sendable {
+    private var stored: [String: Int] = [:]
+    private let lock = NSLock()
+
+    func add(_ path: String, size: Int) { lock.withLock { stored[path] = size } }
+    var sizes: [String: Int] { lock.withLock { stored } }
+    var count: Int { lock.withLock { stored.count } }
 }

@@ -49,9 +49,32 @@ public final class Publisher: @unchecked Sendable {
         folders.insert(staging)
     }
 
+    /// Creates the folders of these files now, in order, on one thread: parallel writers creating
+    /// folders side by side contend for their parent's lock, which made each mkdir several times slower.
+    public func prepareFolders(for paths: [String]) {
+        var seen = Set<String>()
+        for path in paths.sorted() {
+            let folder = (staging + "/" + path as NSString).deletingLastPathComponent
+            guard seen.insert(folder).inserted else { continue }
+            do { try makeFolder(folder) } catch let error as Failure { fail(error) } catch {}
+        }
+    }
+
     /// Adds a file; safe to call from several threads. The first failure is kept for `commit`.
     public func write(_ file: OutputFile) {
         place(file.bytes, at: file.path)
+    }
+
+    /// Keeps the previous site's file as it is (a hard link); false when there is none to keep.
+    public func keep(_ relative: String) -> Bool {
+        let path = staging + "/" + relative
+        do { try makeFolder((path as NSString).deletingLastPathComponent) } catch { return false }
+        guard link(output + "/" + relative, path) == 0 else { return false }
+        lock.withLock {
+            paths.insert(relative)
+            summary.unchanged += 1
+        }
+        return true
     }
 
     /// Copies a file as it is (assets, documents).

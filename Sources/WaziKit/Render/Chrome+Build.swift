@@ -2,7 +2,8 @@
 extension PageContext {
     /// - Parameters:
     ///   - translated: whether the page's own content exists in this language (else it falls back).
-    func chrome(title: String, description: String, crumbs: [LinkItem], translated: Bool = true,
+    ///   - lastCrumbFallback: whether the last crumb (the page's title) is the default language's.
+    func chrome(title: String, description: String, crumbs: [LinkItem], translated: Bool = true, lastCrumbFallback: Bool = false,
                 structuredData: JSONValue? = nil, ogType: String = "website") -> Chrome {
         let config = site.config
         let fallback = !translated && !isDefaultLanguage
@@ -19,7 +20,7 @@ extension PageContext {
         ]
         for page in site.pages where page.menu != nil {
             nav.append(NavItem(label: page.title.text(language), href: href(Routes.page(page.slug)),
-                               current: path == Routes.page(page.slug)))
+                               current: path == Routes.page(page.slug), titleFallback: isFallback(page.title)))
         }
         let target = path == "404.html" ? "" : path
         let languages = config.languages.map { code in
@@ -31,17 +32,29 @@ extension PageContext {
                          current: code == language)
         }
         let home = LinkItem(label: t("nav_home"), href: href(""))
+        let own = href(path)
+        nav = nav.map {
+            NavItem(label: $0.label, href: $0.href, current: $0.current, page: $0.current && $0.href == own,
+                    titleFallback: $0.titleFallback)
+        }
+        let trail = path.isEmpty ? [] : [home] + crumbs
+        let breadcrumbs = trail.enumerated().map { index, crumb in
+            let isLast = index == trail.count - 1, isPage = isLast && crumb.href == own
+            return NavItem(label: crumb.label, href: crumb.href, current: isPage, page: isPage,
+                           titleFallback: isLast && lastCrumbFallback)
+        }
         let asOf = t("as_of", ["date": date(site.asOf)])
         return Chrome(
             lang: language, uiLang: t.strings.uiLanguage, contentLang: fallback ? defaultName : language, fallback: fallback,
             fallbackNotice: t("fallback_notice", ["language": t.strings.table["language_name_\(defaultName)"] ?? defaultName]),
+            sourceLang: defaultName, foreignSource: language != defaultName,
             documentTitle: path.isEmpty ? config.title : "\(title) · \(config.title)", siteTitle: config.title,
             metaDescription: description, canonical: absoluteURL, root: root, home: href(""),
             stylesheet: resource("assets/style.css"), nav: nav, languages: languages, hasLanguages: languages.count > 1,
-            alternates: alternates, breadcrumbs: path.isEmpty ? [] : [home] + crumbs, hasBreadcrumbs: !path.isEmpty,
+            alternates: alternates, breadcrumbs: breadcrumbs, hasBreadcrumbs: !path.isEmpty,
             footerText: t("footer_license", ["license": config.license]), asOfText: asOf,
             jsonLD: RawHTML(html: structuredData?.scriptSafeText ?? ""), hasJSONLD: structuredData != nil, ogType: ogType,
             ogTitle: path.isEmpty ? config.title : title, ogLocale: language.replacingOccurrences(of: "-", with: "_"),
-            feedHref: resource(languagePrefix + "feed.xml"), t: t.strings.table)
+            feedHref: resource(languagePrefix + "feed.xml"))
     }
 }

@@ -9,26 +9,41 @@ struct PageContext {
     let path: String
     /// Institution name → URL slug, computed once per build.
     let institutionSlugs: [String: String]
+    /// The site's time zone, read once per build (Foundation reads the zone file each time).
+    let zone: TimeZone
+    /// Prefix from this page to the site root: `../../`, or `./` at the root. Computed once: every link uses it.
+    let root: String
+    let languagePrefix: String
+
+    init(site: Site, language: String, t: Lookup, path: String, institutionSlugs: [String: String], zone: TimeZone) {
+        self.site = site
+        self.language = language
+        self.t = t
+        self.path = path
+        self.institutionSlugs = institutionSlugs
+        self.zone = zone
+        languagePrefix = language == site.config.defaultLanguage ? "" : language + "/"
+        if path == "404.html" {
+            // The 404 page is served at any depth, so it links from the site's root path.
+            let base = URLComponents(string: site.config.baseURL)?.path ?? "/"
+            root = base.hasSuffix("/") ? base : base + "/"
+        } else {
+            let depth = Self.outputPath(language: language, path: path, site: site).utf8.filter { $0 == UInt8(ascii: "/") }.count
+            root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        }
+    }
 
     var isDefaultLanguage: Bool { language == site.config.defaultLanguage }
-    var languagePrefix: String { isDefaultLanguage ? "" : language + "/" }
 
     /// The file written: `fr/commitments/kenms0005/index.html`.
-    var outputPath: String {
-        path.hasSuffix(".html") ? languagePrefix + path : languagePrefix + path + "index.html"
+    var outputPath: String { Self.outputPath(language: language, path: path, site: site) }
+
+    static func outputPath(language: String, path: String, site: Site) -> String {
+        let prefix = language == site.config.defaultLanguage ? "" : language + "/"
+        return path.hasSuffix(".html") ? prefix + path : prefix + path + "index.html"
     }
 
     /// Prefix from this page to the site root: `../../`, or `./` at the root.
-    var root: String {
-        // The 404 page is served at any depth, so it links from the site's root path.
-        if path == "404.html" {
-            let base = URLComponents(string: site.config.baseURL)?.path ?? "/"
-            return base.hasSuffix("/") ? base : base + "/"
-        }
-        let depth = outputPath.filter { $0 == "/" }.count
-        return depth == 0 ? "./" : String(repeating: "../", count: depth)
-    }
-
     /// A link to another page of this language.
     func href(_ target: String) -> String { root + languagePrefix + target }
 

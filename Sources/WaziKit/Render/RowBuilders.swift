@@ -17,6 +17,12 @@ extension PageContext {
 
     func title(_ localized: Localized) -> String { localized.text(language) }
 
+    /// Whether `localized` is shown in the default language on this page (no translation): a fallback fragment.
+    func isFallback(_ localized: Localized?) -> Bool {
+        guard let localized, language != site.config.defaultLanguage else { return false }
+        return !localized.isTranslated(into: language)
+    }
+
     func progress(_ progress: Progress) -> ProgressView {
         let percent = progress.shareComplete.map { Int(($0 * 100).rounded()) } ?? 0
         // Cumulative rounding, so the segments always add up to exactly 100.
@@ -44,6 +50,7 @@ extension PageContext {
             start: date(milestone.start), end: date(milestone.end), status: badge(milestone.status),
             overdue: milestone.isOverdue(asOf: site.asOf),
             lastReported: milestone.lastReported.map { date($0) } ?? t("not_yet_reported"),
+            titleFallback: isFallback(milestone.title),
             commitmentTitle: commitment.map { $0.navigationTitle(language) } ?? milestone.commitmentID,
             commitmentHref: href(Routes.commitment(milestone.commitmentID)))
     }
@@ -51,21 +58,24 @@ extension PageContext {
     func row(_ commitment: Commitment) -> CommitmentRow {
         let overdue = commitment.milestones.filter { $0.isOverdue(asOf: site.asOf) }.count
         return CommitmentRow(
-            id: commitment.id, title: commitment.navigationTitle(language), href: href(Routes.commitment(commitment.id)),
+            id: commitment.id, title: commitment.navigationTitle(language),
+            titleFallback: isFallback(commitment.shortTitle ?? commitment.title), href: href(Routes.commitment(commitment.id)),
             lead: commitment.lead ?? "", period: "\(date(commitment.start)) – \(date(commitment.end))",
             progress: progress(commitment.progress), overdueCount: overdue, hasOverdue: overdue > 0,
             overdueText: t.count("overdue_count", overdue))
     }
 
     func row(_ meeting: Meeting) -> MeetingRow {
-        MeetingRow(title: title(meeting.title), href: href(Routes.meeting(meeting.slug)), date: date(meeting.date),
+        MeetingRow(title: title(meeting.title), titleFallback: isFallback(meeting.title),
+                   href: href(Routes.meeting(meeting.slug)), date: date(meeting.date),
                    isoDate: meeting.date.iso, bodyName: site.body(meeting.bodyKey)?.name ?? meeting.bodyKey,
                    type: t("meeting_type_\(meeting.type.rawValue)"), status: badge(meeting.status))
     }
 
     func row(_ note: Note) -> NoteRow {
-        NoteRow(title: title(note.title), href: href(Routes.note(note.slug)), date: date(note.date), isoDate: note.date.iso,
-                summary: note.summary.map(title) ?? "", hasSummary: note.summary != nil)
+        NoteRow(title: title(note.title), titleFallback: isFallback(note.title), href: href(Routes.note(note.slug)),
+                date: date(note.date), isoDate: note.date.iso, summary: note.summary.map(title) ?? "",
+                summaryFallback: isFallback(note.summary), hasSummary: note.summary != nil)
     }
 
     func row(_ update: StatusUpdate, of milestone: Milestone) -> UpdateRow {
@@ -75,6 +85,7 @@ extension PageContext {
         return UpdateRow(date: date(update.date), isoDate: update.date.iso, status: badge(update.status),
                          summary: update.summary, evidence: evidence, hasEvidence: !evidence.isEmpty,
                          milestoneTitle: "\(milestone.id) · \(title(milestone.title))",
+                         milestoneTitleFallback: isFallback(milestone.title),
                          milestoneHref: href(Routes.milestone(milestone)))
     }
 

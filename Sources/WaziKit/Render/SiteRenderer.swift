@@ -20,11 +20,13 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     public let theme: Theme
     let institutionSlugs: [String: String]
+    let zone: TimeZone
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         institutionSlugs = Routes.institutionSlugs(site.institutions)
+        zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
 
     /// One page to render: its language, path and how to build its view model.
@@ -32,15 +34,22 @@ public struct SiteRenderer: Sendable {
         let language: String
         let path: String
         let template: String
-        let build: @Sendable (PageContext) -> [Any]
+        /// The items the page shows (entity keys, see `Site.entityFingerprints`); nil for pages that
+        /// show site-wide lists or counts, which are always rendered again.
+        let dependencies: [String]?
+        /// The file written: `fr/commitments/kenms0005/index.html`.
+        let outputPath: String
+        let build: @Sendable (PageContext) -> [any Encodable]
     }
 
     /// Every page of the site, in a stable order.
     func jobs(downloads: [Download] = []) -> [Job] {
         var jobs: [Job] = []
         for language in site.config.languages {
-            func add(_ path: String, _ template: String, _ build: @escaping @Sendable (PageContext) -> (Any, Any)) {
-                jobs.append(Job(language: language, path: path, template: template) { context in
+            func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
+                     _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
+                jobs.append(Job(language: language, path: path, template: template, dependencies: dependencies,
+                                outputPath: PageContext.outputPath(language: language, path: path, site: site)) { context in
                     let (chrome, content) = build(context)
                     return [content, chrome]
                 })
@@ -48,27 +57,67 @@ public struct SiteRenderer: Sendable {
             add("", "home") { $0.homePage() }
             add(Routes.commitments, "commitments") { $0.commitmentsPage() }
             for commitment in site.commitments {
-                add(Routes.commitment(commitment.id), "commitment") { $0.commitmentPage(commitment) }
+                let related = relatedKeys(site.meetings(forCommitment: commitment.id), site.notes(forCommitment: commitment.id))
+                add(Routes.commitment(commitment.id), "commitment",
+                    shows: ["commitment:" + commitment.id] + commitment.milestones.map { "milestone:" + $0.id } + related) {
+                    $0.commitmentPage(commitment)
+                }
                 for milestone in commitment.milestones {
-                    add(Routes.milestone(milestone), "milestone") { $0.milestonePage(milestone) }
+                    let related = relatedKeys(site.meetings(forMilestone: milestone.id), site.notes(forMilestone: milestone.id))
+                    add(Routes.milestone(milestone), "milestone",
+                        shows: ["milestone:" + milestone.id, "commitment:" + commitment.id] + related) {
+                        $0.milestonePage(milestone)
+                    }
                 }
             }
             add(Routes.meetings, "meetings") { $0.meetingsPage() }
-            for meeting in site.meetings { add(Routes.meeting(meeting.slug), "meeting") { $0.meetingPage(meeting) } }
+            for meeting in site.meetings {
+                add(Routes.meeting(meeting.slug), "meeting",
+                    shows: ["meeting:" + meeting.slug] + referenceKeys(meeting.commitmentIDs, meeting.milestoneIDs)) {
+                    $0.meetingPage(meeting)
+                }
+            }
             add(Routes.notes, "notes") { $0.notesPage() }
-            for note in site.notes { add(Routes.note(note.slug), "note") { $0.notePage(note) } }
-            for page in site.pages { add(Routes.page(page.slug), "page") { $0.freePage(page) } }
+            for note in site.notes {
+                add(Routes.note(note.slug), "note", shows: ["note:" + note.slug] + referenceKeys(note.commitmentIDs, note.milestoneIDs)) {
+                    $0.notePage(note)
+                }
+            }
+            // Free pages are in every page's navigation: the build cache treats them as site-wide.
+            for page in site.pages { add(Routes.page(page.slug), "page", shows: []) { $0.freePage(page) } }
             add(Routes.institutions, "institutions") { $0.institutionsPage() }
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
-                add(Routes.institution(slug), "institution") { $0.institutionPage(name, slug: slug) }
+                // Its commitments (with their milestones' progress) and the milestones it leads.
+                var shows: [String] = []
+                for commitment in site.commitments where commitment.institutions.contains(name) {
+                    shows.append("commitment:" + commitment.id)
+                    shows += commitment.milestones.map { "milestone:" + $0.id }
+                }
+                for milestone in site.milestones where site.lead(of: milestone) == name {
+                    shows.append("milestone:" + milestone.id)
+                }
+                add(Routes.institution(slug), "institution", shows: shows) { $0.institutionPage(name, slug: slug) }
             }
             add(Routes.data, "data") { $0.dataPage(downloads) }
             add(Routes.browse, "browse") { $0.browsePage() }
-            for facet in MilestoneFacet.all { add(facet.route, "milestones") { $0.milestoneListPage(facet) } }
+            for facet in MilestoneFacet.all {
+                let listed = site.milestones.filter { facet.includes($0, in: site) }
+                let commitments: [String] = Set(listed.map(\.commitmentID)).sorted().map { "commitment:" + $0 }
+                let shows: [String] = listed.map { "milestone:" + $0.id } + commitments
+                add(facet.route, "milestones", shows: facet.dependsOnDate ? nil : shows) { $0.milestoneListPage(facet) }
+            }
             add(Routes.search, "search") { $0.searchPage() }
             add("404.html", "404") { $0.notFoundPage() }
         }
         return jobs
+    }
+
+    private func relatedKeys(_ meetings: [Meeting], _ notes: [Note]) -> [String] {
+        meetings.map { "meeting:" + $0.slug } + notes.map { "note:" + $0.slug }
+    }
+
+    private func referenceKeys(_ commitments: [String], _ milestones: [String]) -> [String] {
+        commitments.map { "commitment:" + $0 } + milestones.map { "milestone:" + $0 }
     }
 
     /// Renders one page; a variable or string the page lacks is a diagnostic, never an empty render.
@@ -79,7 +128,7 @@ public struct SiteRenderer: Sendable {
         }
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
-                                  institutionSlugs: institutionSlugs)
+                                  institutionSlugs: institutionSlugs, zone: zone)
         let (html, missing) = theme.render(job.template, layers: job.build(context), language: job.language)
         var problems = missing.map {
             Diagnostic(.error, SourceLocation(file: theme.directory + "/\(job.template).mustache"),
@@ -93,15 +142,19 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the
     /// site is never held in memory. Returns the number of pages and the diagnostics, sorted.
-    public func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            sink: @Sendable (OutputFile) -> Void) -> (pages: Int, diagnostics: [Diagnostic]) {
+    /// `reuse` is asked first: when it returns true (the page is unchanged and was kept), it is not rendered.
+    func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                     prepare: ([String]) -> Void = { _ in }, reuse: @Sendable (Job) -> Bool = { _ in false },
+                     sink: @Sendable (OutputFile) -> Void) -> (jobs: [Job], rendered: Int, diagnostics: [Diagnostic]) {
         let jobs = self.jobs(downloads: downloads)
-        let problems = parallelMap(jobs, threads: threads) { job -> [Diagnostic] in
+        prepare(jobs.map(\.outputPath))
+        let results = parallelMap(jobs, threads: threads) { job -> [Diagnostic]? in
+            if reuse(job) { return nil }
             let (file, diagnostics) = render(job)
             sink(file)
             return diagnostics
         }
-        return (jobs.count, Set(problems.joined()).sorted())
+        return (jobs, results.filter { $0 != nil }.count, Set(results.compactMap { $0 }.joined()).sorted())
     }
 
     /// Each language's search index.
@@ -109,7 +162,7 @@ public struct SiteRenderer: Sendable {
         site.config.languages.compactMap { language in
             theme.strings[language].map { strings in
                 PageContext(site: site, language: language, t: Lookup(strings), path: Routes.search,
-                            institutionSlugs: institutionSlugs).searchIndex()
+                            institutionSlugs: institutionSlugs, zone: zone).searchIndex()
             }
         }
     }

@@ -61,7 +61,6 @@ extension PageContext {
     func dateTime(_ day: Day, _ time: ClockTime?) -> String {
         guard let time else { return day.iso }
         var calendar = Calendar(identifier: .gregorian)
-        let zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(identifier: "UTC") ?? .current
         calendar.timeZone = zone
         let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute)
         let offset = calendar.date(from: components).map { zone.secondsFromGMT(for: $0) } ?? 0

@@ -28,7 +28,7 @@ public struct Theme: Sendable {
             guard let text = readText(path, display: path, log: log) else { continue }
             let key = String(name.dropLast(".mustache".count))
             do {
-                // wazi escapes every view-model string itself (ViewTree), faster than swift-mustache's
+                // wazi escapes every view-model string itself (ViewEncoder), faster than swift-mustache's
                 // per-character escaping; the TEXT content type keeps it from escaping a second time.
                 library.register(try MustacheTemplate(string: Self.textPragma + text), named: key)
                 texts[key] = text
@@ -94,77 +94,40 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
-    func render(_ template: String, layers: [Any], language: String) -> (html: String, missing: [String]) {
+    func render(_ template: String, layers: [any Encodable], language: String) -> (html: String, missing: [String]) {
         let root = StrictRoot(layers, strings: escapedStrings[language] ?? [:])
         let html = library.render(root, withTemplate: template) ?? ""
         return (html, root.missing.sorted())
     }
 }
 
-/// The root of a page's view model: looks names up in its layers (page content, then layout), and
-/// records every name no layer has, since swift-mustache would silently render it as empty.
+/// The root of a page's view model: looks names up in its layers (page content, then layout, then
+/// the UI strings as `t`), and records every name no layer has, since swift-mustache would silently
+/// render it as empty.
 final class StrictRoot: MustacheParent {
     private let layers: [[String: Any]]
-    /// Names a layer has whose value is nil: present, so not missing.
-    private let absent: Set<String>
     private(set) var missing: Set<String> = []
 
-    init(_ objects: [Any], strings: [String: String]) {
-        var absent = Set<String>()
-        layers = objects.map { object in
-            var values: [String: Any] = [:]
-            for child in Mirror(reflecting: object).children {
-                guard let label = child.label else { continue }
-                if label == "t" {
-                    values[label] = strings
-                } else if let value = ViewTree.convert(child.value) {
-                    values[label] = value
-                } else {
-                    absent.insert(label)
-                }
-            }
-            return values
-        }
-        self.absent = absent
+    init(_ objects: [any Encodable], strings: [String: String]) {
+        layers = objects.map { object in (ViewEncoder.convert(object) as? ViewNode)?.fields ?? [:] } + [["t": strings]]
     }
 
     func child(named name: String) -> Any? {
         for layer in layers {
             if let value = layer[name] { return value }
         }
-        if !absent.contains(name) { missing.insert(name) }
+        missing.insert(name)
         return nil
     }
 }
 
-/// Turns a view model into dictionaries and arrays once per page, so that each Mustache lookup is a
-/// hash lookup instead of a reflection of the whole struct (swift-mustache reflects on every lookup).
-/// Every string is HTML-escaped here; only `RawHTML` passes as it is.
-enum ViewTree {
-    static func convert(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return HTML.escape(text)
-        case let raw as RawHTML: return raw.html
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        default: break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            return mirror.children.first.flatMap { convert($0.value) }
-        case .collection:
-            return mirror.children.compactMap { convert($0.value) }
-        case .struct, .class:
-            var fields: [String: Any] = [:]
-            for child in mirror.children {
-                if let label = child.label, let converted = convert(child.value) { fields[label] = converted }
-            }
-            return fields
-        default:
-            return HTML.escape(String(describing: value))
-        }
-    }
+/// One view-model value as Mustache sees it. A final class with its own conformance: swift-mustache
+/// casts every context object to MustacheParent, and that cast is much cheaper than a Dictionary's
+/// conditional conformance.
+final class ViewNode: MustacheParent {
+    let fields: [String: Any]
+    init(_ fields: [String: Any]) { self.fields = fields }
+    func child(named name: String) -> Any? { fields[name] }
 }
 
 /// HTML escaping for text and attribute values: `& < > " '`.

@@ -2,27 +2,29 @@
 /// Nested rows have no optionals: a nil would make Mustache look the name up in the page instead.
 
 /// Markup made by wazi itself (rendered Markdown, JSON-LD): the only text a template shows unescaped.
-struct RawHTML: Equatable { let html: String }
+struct RawHTML: Equatable, Encodable { let html: String }
 
-struct LinkItem { let label: String; let href: String }
+struct LinkItem: Encodable { let label: String; let href: String }
 
-struct NavItem { let label: String; let href: String; let current: Bool }
+/// `current`: the page is this link's or inside its section; `page`: the link is the page itself
+/// (`aria-current="page"`, else `aria-current="true"`); `titleFallback`: the label is the default language's.
+struct NavItem: Encodable { let label: String; let href: String; let current: Bool; var page = false; var titleFallback = false }
 
-struct LanguageItem { let code: String; let name: String; let href: String; let current: Bool }
+struct LanguageItem: Encodable { let code: String; let name: String; let href: String; let current: Bool }
 
 /// A fact of an "at a glance" list: one value, or several shown as a list.
-struct Fact { let label: String; let values: [FactValue]; let isList: Bool }
+struct Fact: Encodable { let label: String; let values: [FactValue]; let isList: Bool }
 
 /// A value that may link somewhere (`href` empty when not).
-struct FactValue { let text: String; let href: String; let isLink: Bool }
+struct FactValue: Encodable { let text: String; let href: String; let isLink: Bool }
 
 /// A status as text, icon and class: never colour alone.
-struct Badge { let code: String; let label: String; let icon: String }
+struct Badge: Encodable { let code: String; let label: String; let icon: String }
 
-struct TocItem { let anchor: String; let text: String }
+struct TocItem: Encodable { let anchor: String; let text: String }
 
 /// The layout's model: shared by every page.
-struct Chrome {
+struct Chrome: Encodable {
     let lang: String
     /// Language of the interface strings: the page's, or English standing in for a missing translation.
     let uiLang: String
@@ -30,6 +32,10 @@ struct Chrome {
     let contentLang: String
     let fallback: Bool
     let fallbackNotice: String
+    /// The default language, in which untranslatable text (update summaries, decisions) and fallbacks are written.
+    let sourceLang: String
+    /// Whether the page's language is another than `sourceLang`: such text then needs `lang="{{sourceLang}}"`.
+    let foreignSource: Bool
     let documentTitle: String
     let siteTitle: String
     let metaDescription: String
@@ -41,7 +47,8 @@ struct Chrome {
     let languages: [LanguageItem]
     let hasLanguages: Bool
     let alternates: [LanguageItem]
-    let breadcrumbs: [LinkItem]
+    /// The last is the page itself (`current`, marked `aria-current="page"`).
+    let breadcrumbs: [NavItem]
     let hasBreadcrumbs: Bool
     let footerText: String
     let asOfText: String
@@ -52,10 +59,9 @@ struct Chrome {
     let ogTitle: String
     let ogLocale: String
     let feedHref: String
-    let t: [String: String]
 }
 
-struct ProgressView {
+struct ProgressView: Encodable {
     let total: Int
     let hasMilestones: Bool
     let summary: String
@@ -63,9 +69,9 @@ struct ProgressView {
     let segments: [ProgressSegment]
 }
 
-struct ProgressSegment { let code: String; let label: String; let count: Int; let percent: Int; let offset: Int }
+struct ProgressSegment: Encodable { let code: String; let label: String; let count: Int; let percent: Int; let offset: Int }
 
-struct MilestoneRow {
+struct MilestoneRow: Encodable {
     let id: String
     let number: Int
     let title: String
@@ -75,13 +81,16 @@ struct MilestoneRow {
     let status: Badge
     let overdue: Bool
     let lastReported: String
+    /// The title is the default language's (no translation): the template marks it with `lang`.
+    let titleFallback: Bool
     let commitmentTitle: String
     let commitmentHref: String
 }
 
-struct CommitmentRow {
+struct CommitmentRow: Encodable {
     let id: String
     let title: String
+    let titleFallback: Bool
     let href: String
     let lead: String
     let period: String
@@ -91,8 +100,9 @@ struct CommitmentRow {
     let overdueText: String
 }
 
-struct MeetingRow {
+struct MeetingRow: Encodable {
     let title: String
+    let titleFallback: Bool
     let href: String
     let date: String
     let isoDate: String
@@ -101,9 +111,12 @@ struct MeetingRow {
     let status: Badge
 }
 
-struct NoteRow { let title: String; let href: String; let date: String; let isoDate: String; let summary: String; let hasSummary: Bool }
+struct NoteRow: Encodable {
+    let title: String; let titleFallback: Bool; let href: String; let date: String; let isoDate: String
+    let summary: String; let summaryFallback: Bool; let hasSummary: Bool
+}
 
-struct UpdateRow {
+struct UpdateRow: Encodable {
     let date: String
     let isoDate: String
     let status: Badge
@@ -111,5 +124,6 @@ struct UpdateRow {
     let evidence: [LinkItem]
     let hasEvidence: Bool
     let milestoneTitle: String
+    let milestoneTitleFallback: Bool
     let milestoneHref: String
 }

@@ -14,12 +14,30 @@ public enum MeetingCalendar {
         OutputFile(path: Routes.meeting(meeting.slug) + "meeting.ics", bytes: calendar(site, [meeting], strings: strings))
     }
 
-    static func calendar(_ site: Site, _ meetings: [Meeting], strings: Strings?) -> [UInt8] {
+    /// `meetings.ics` and every meeting's own file, reading the time zone's rules once per range of years.
+    public static func files(_ site: Site, strings: Strings? = nil) -> [OutputFile] {
+        var zones: [ClosedRange<Int>: [String]] = [:]
+        func zone(_ years: ClosedRange<Int>) -> [String] {
+            if let lines = zones[years] { return lines }
+            let lines = VTimezone.lines(site.config.timezone, years: years)
+            zones[years] = lines
+            return lines
+        }
+        let all = OutputFile(path: "meetings.ics", bytes: calendar(site, site.meetings, strings: strings, zone: zone))
+        return [all] + site.meetings.map { meeting in
+            OutputFile(path: Routes.meeting(meeting.slug) + "meeting.ics",
+                       bytes: calendar(site, [meeting], strings: strings, zone: zone))
+        }
+    }
+
+    static func calendar(_ site: Site, _ meetings: [Meeting], strings: Strings?,
+                         zone: (ClosedRange<Int>) -> [String] = { _ in [] }) -> [UInt8] {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//wazi//wazi \(Wazi.version)//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + text(site.config.title), "X-WR-TIMEZONE:" + site.config.timezone]
         let years = meetings.map(\.date.year)
-        lines += VTimezone.lines(site.config.timezone,
-                                 years: (years.min() ?? site.asOf.year)...(years.max() ?? site.asOf.year))
+        let range = (years.min() ?? site.asOf.year)...(years.max() ?? site.asOf.year)
+        let block = zone(range)
+        lines += block.isEmpty ? VTimezone.lines(site.config.timezone, years: range) : block
         for meeting in meetings { lines += event(site, meeting, strings: strings) }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []

@@ -1,7 +1,7 @@
 /// Finding things without search: milestones by status (and overdue), by OGP value, by institution.
-struct FacetLink { let label: String; let href: String; let count: String; let code: String }
+struct FacetLink: Encodable { let label: String; let href: String; let count: String; let code: String }
 
-struct BrowseContent {
+struct BrowseContent: Encodable {
     let heading: String
     let intro: String
     let statuses: [FacetLink]
@@ -10,7 +10,7 @@ struct BrowseContent {
     let hasInstitutions: Bool
 }
 
-struct MilestoneListContent {
+struct MilestoneListContent: Encodable {
     let heading: String
     let intro: String
     let milestones: [MilestoneRow]
@@ -42,6 +42,12 @@ enum MilestoneFacet: Sendable {
         case .overdue: return Routes.browse(status: "overdue")
         case let .value(value): return Routes.browse(value: value.rawValue)
         }
+    }
+
+    /// Overdue depends on the date as well as on the milestones (the date is site-wide anyway).
+    var dependsOnDate: Bool {
+        if case .overdue = self { return true }
+        return false
     }
 
     func includes(_ milestone: Milestone, in site: Site) -> Bool {

@@ -1,11 +1,11 @@
 /// The commitments list, each commitment's page (as the OGP website shows it) and each milestone's page.
-struct CommitmentsContent {
+struct CommitmentsContent: Encodable {
     let heading: String
     let commitments: [CommitmentRow]
     let hasCommitments: Bool
 }
 
-struct CommitmentContent {
+struct CommitmentContent: Encodable {
     let id: String
     let heading: String
     let facts: [Fact]
@@ -22,7 +22,7 @@ struct CommitmentContent {
     let hasNotes: Bool
 }
 
-struct MilestoneContent {
+struct MilestoneContent: Encodable {
     let id: String
     let heading: String
     let status: Badge

@@ -1,10 +1,10 @@
 /// The open-data page: downloads with sizes and licence, and a data dictionary of every column,
 /// generated from the same table definitions as the files.
-struct DownloadRow { let title: String; let href: String; let path: String; let format: String; let size: String; let description: String }
+struct DownloadRow: Encodable { let title: String; let href: String; let path: String; let format: String; let size: String; let description: String }
 
-struct ColumnDoc { let name: String; let type: String; let meaning: String; let allowed: String; let hasAllowed: Bool; let required: Bool }
+struct ColumnDoc: Encodable { let name: String; let type: String; let meaning: String; let allowed: String; let hasAllowed: Bool; let required: Bool }
 
-struct TableDoc {
+struct TableDoc: Encodable {
     let name: String
     let title: String
     let description: String
@@ -13,7 +13,7 @@ struct TableDoc {
     let columns: [ColumnDoc]
 }
 
-struct DataContent {
+struct DataContent: Encodable {
     let heading: String
     let intro: String
     let licenseText: String

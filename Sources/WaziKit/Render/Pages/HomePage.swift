@@ -1,5 +1,5 @@
 /// The plan overview: progress per commitment, overdue milestones, upcoming meetings, latest updates.
-struct HomeContent {
+struct HomeContent: Encodable {
     let heading: String
     let planLine: String
     let planHref: String

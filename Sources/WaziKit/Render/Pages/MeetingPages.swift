@@ -1,7 +1,7 @@
 /// The meetings list (upcoming, and past per body with cadence) and each meeting's page.
-struct PeriodRow { let label: String; let expected: Int; let held: Int; let met: Bool; let current: Bool; let statusText: String }
+struct PeriodRow: Encodable { let label: String; let expected: Int; let held: Int; let met: Bool; let current: Bool; let statusText: String }
 
-struct BodySection {
+struct BodySection: Encodable {
     let name: String
     let cadence: String
     let hasCadence: Bool
@@ -11,7 +11,7 @@ struct BodySection {
     let hasMeetings: Bool
 }
 
-struct MeetingsContent {
+struct MeetingsContent: Encodable {
     let heading: String
     let upcoming: [MeetingRow]
     let hasUpcoming: Bool
@@ -19,11 +19,11 @@ struct MeetingsContent {
     let calendarHref: String
 }
 
-struct SectorCount { let label: String; let count: Int }
-struct AttendeeRow { let name: String; let hasName: Bool; let organisation: String; let sector: String }
-struct ActionRow { let text: String; let owner: String; let due: String; let hasDue: Bool; let status: String; let done: Bool; let overdue: Bool }
+struct SectorCount: Encodable { let label: String; let count: Int }
+struct AttendeeRow: Encodable { let name: String; let hasName: Bool; let organisation: String; let sector: String }
+struct ActionRow: Encodable { let text: String; let owner: String; let due: String; let hasDue: Bool; let status: String; let done: Bool; let overdue: Bool }
 
-struct MeetingContent {
+struct MeetingContent: Encodable {
     let heading: String
     let status: Badge
     let facts: [Fact]
@@ -40,6 +40,9 @@ struct MeetingContent {
     let hasDocuments: Bool
     let minutesHTML: RawHTML
     let hasMinutes: Bool
+    /// The minutes bring their own `##` headings (Agenda, Minutes): the section then has no heading of its own,
+    /// so theirs follow the h1 in order.
+    let minutesHaveHeadings: Bool
     let related: [LinkItem]
     let hasRelated: Bool
     let calendarHref: String
@@ -112,7 +115,8 @@ extension PageContext {
             attendees: attendees, decisions: m.decisions, hasDecisions: !m.decisions.isEmpty, actionItems: items,
             hasActionItems: !items.isEmpty,
             documents: m.documents.map { LinkItem(label: $0.title, href: href($0.url)) }, hasDocuments: !m.documents.isEmpty,
-            minutesHTML: RawHTML(html: body.html), hasMinutes: !body.html.isEmpty, related: related, hasRelated: !related.isEmpty,
+            minutesHTML: RawHTML(html: body.html), hasMinutes: !body.html.isEmpty,
+            minutesHaveHeadings: !body.toc.isEmpty, related: related, hasRelated: !related.isEmpty,
             calendarHref: resource(Routes.meeting(m.slug) + "meeting.ics"))
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),
                       LinkItem(label: date(m.date), href: href(Routes.meeting(m.slug)))]

@@ -1,7 +1,7 @@
 /// Notes, free pages, institutions and the 404 page.
-struct NotesContent { let heading: String; let notes: [NoteRow]; let hasNotes: Bool }
+struct NotesContent: Encodable { let heading: String; let notes: [NoteRow]; let hasNotes: Bool }
 
-struct NoteContent {
+struct NoteContent: Encodable {
     let heading: String
     let date: String
     let isoDate: String
@@ -16,12 +16,12 @@ struct NoteContent {
     let hasRelated: Bool
 }
 
-struct FreePageContent { let heading: String; let bodyHTML: RawHTML }
+struct FreePageContent: Encodable { let heading: String; let bodyHTML: RawHTML }
 
-struct InstitutionRow { let name: String; let href: String; let count: String }
-struct InstitutionsContent { let heading: String; let institutions: [InstitutionRow] }
+struct InstitutionRow: Encodable { let name: String; let href: String; let count: String }
+struct InstitutionsContent: Encodable { let heading: String; let institutions: [InstitutionRow] }
 
-struct InstitutionContent {
+struct InstitutionContent: Encodable {
     let heading: String
     let commitments: [CommitmentRow]
     let hasCommitments: Bool
@@ -29,7 +29,7 @@ struct InstitutionContent {
     let hasMilestones: Bool
 }
 
-struct NotFoundContent { let heading: String; let message: String; let homeHref: String; let homeLabel: String }
+struct NotFoundContent: Encodable { let heading: String; let message: String; let homeHref: String; let homeLabel: String }
 
 extension PageContext {
     func notesPage() -> (Chrome, NotesContent) {
@@ -55,14 +55,14 @@ extension PageContext {
         let crumbs = [LinkItem(label: t("nav_notes"), href: href(Routes.notes)),
                       LinkItem(label: title(n.title), href: href(Routes.note(n.slug)))]
         return (chrome(title: title(n.title), description: summary.isEmpty ? body.excerpt : summary, crumbs: crumbs,
-                       translated: n.origin.translations.contains(language)), content)
+                       translated: n.origin.translations.contains(language), lastCrumbFallback: isFallback(n.title)), content)
     }
 
     func freePage(_ p: Page) -> (Chrome, FreePageContent) {
         let body = markdown(p.body)
         return (chrome(title: title(p.title), description: body.excerpt,
                        crumbs: [LinkItem(label: title(p.title), href: href(Routes.page(p.slug)))],
-                       translated: p.origin.translations.contains(language)),
+                       translated: p.origin.translations.contains(language), lastCrumbFallback: isFallback(p.title)),
                 FreePageContent(heading: title(p.title), bodyHTML: RawHTML(html: body.html)))
     }
 

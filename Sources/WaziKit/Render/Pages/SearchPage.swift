@@ -1,6 +1,6 @@
 /// Search: a small script filters a JSON index of every page; without JavaScript the page offers the
 /// browse lists instead, so nothing depends on the script.
-struct SearchContent {
+struct SearchContent: Encodable {
     let heading: String
     let label: String
     let button: String

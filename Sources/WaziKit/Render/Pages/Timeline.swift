@@ -1,9 +1,9 @@
 /// The plan timeline: each milestone as a bar across the action plan's period, with an "as of" marker.
 /// Drawn as inline SVG (no script, no image request); the milestone table beside it is its text equivalent.
-struct TimelineBar { let number: Int; let x: Int; let width: Int; let y: Int; let labelY: Int; let code: String; let overdue: Bool; let title: String }
-struct TimelineTick { let x: Int; let label: String }
+struct TimelineBar: Encodable { let number: Int; let x: Int; let width: Int; let y: Int; let labelY: Int; let code: String; let overdue: Bool; let title: String }
+struct TimelineTick: Encodable { let x: Int; let label: String }
 
-struct TimelineView {
+struct TimelineView: Encodable {
     let width: Int
     let height: Int
     let bars: [TimelineBar]

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""wazi vs Hugo: cold builds at several sizes, alternating, medians; then wazi's incremental rebuilds.
+
+Run through Benchmarks/bench.sh (installs Hugo, builds wazi in release). Corpora come from
+../shared/bench/gencorpus.py, so both tools build the same content. Wall time and peak RSS of each
+run come from /usr/bin/time -v; the output is removed before every cold run.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+WAZI = os.path.join(ROOT, ".build", "release", "wazi")
+GENCORPUS = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "gencorpus.py"))
+AS_OF = "2026-06-30"
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB)."""
+    result = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), result.stderr[-3000:]))
+    wall = rss = None
+    for line in result.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            value = line.rsplit(" ", 1)[1]
+            parts = [float(p) for p in value.split(":")]
+            wall = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+        elif line.startswith("Maximum resident set size"):
+            rss = int(line.rsplit(" ", 1)[1]) / 1024
+    return wall, rss
+
+
+def corpus(work, pages):
+    folder = os.path.join(work, "c%d" % pages)
+    if not os.path.exists(os.path.join(folder, "hugo", "hugo.toml")):
+        subprocess.run([sys.executable, GENCORPUS, "--pages", str(pages), "--out", folder, "--format", "both"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def wazi_cmd(folder, output):
+    return [WAZI, "build", "--content", os.path.join(folder, "wazi", "content"),
+            "--templates", os.path.join(ROOT, "templates"), "--output", output, "--as-of", AS_OF]
+
+
+def hugo_cmd(folder, output):
+    return ["hugo", "--quiet", "--source", os.path.join(folder, "hugo"), "--destination", output]
+
+
+def count_pages(output):
+    return sum(1 for _, _, files in os.walk(output) for f in files if f.endswith(".html"))
+
+
+def clear(*paths):
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+        cache = os.path.join(os.path.dirname(path), ".wazi-cache")
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def cold(work, pages, runs):
+    folder = corpus(work, pages)
+    w_out, h_out = os.path.join(folder, "wazi-out"), os.path.join(folder, "hugo-out")
+    clear(w_out, h_out)
+    timed(wazi_cmd(folder, w_out))  # warm-up: file cache
+    timed(hugo_cmd(folder, h_out))
+    results = {"wazi": [], "hugo": []}
+    for _ in range(runs):  # alternating, so both see the same machine state
+        clear(w_out)
+        results["wazi"].append(timed(wazi_cmd(folder, w_out)))
+        clear(h_out)
+        results["hugo"].append(timed(hugo_cmd(folder, h_out)))
+    return folder, results, count_pages(w_out), count_pages(h_out)
+
+
+def incremental(folder, runs):
+    """Nothing changed, then one milestone edited, against the cold build; output checked against a clean build."""
+    content = os.path.join(folder, "wazi", "content")
+    output = os.path.join(folder, "wazi-out")
+    clear(output)
+    cold_times = []
+    for _ in range(runs):
+        clear(output)
+        cold_times.append(timed(wazi_cmd(folder, output))[0])
+    nothing = [timed(wazi_cmd(folder, output))[0] for _ in range(runs)]
+    milestones = os.path.join(content, "commitments", "KENMS0001", "milestones")
+    target = os.path.join(milestones, sorted(f for f in os.listdir(milestones) if f.count(".") == 1)[0])
+    original = open(target, encoding="utf-8").read()
+    edited = []
+    try:
+        for i in range(runs):
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original.replace("title: ", "title: Edited %d – " % i, 1))
+            edited.append(timed(wazi_cmd(folder, output))[0])
+        clean = os.path.join(folder, "wazi-clean")
+        clear(clean)
+        timed(wazi_cmd(folder, clean))
+        same = subprocess.run(["diff", "-rq", output, clean], capture_output=True).returncode == 0
+    finally:
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(original)
+    return statistics.median(cold_times), statistics.median(nothing), statistics.median(edited), same
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/wazi-bench")
+    parser.add_argument("--incremental", default="10000", help="corpus size for the incremental figures")
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    print("wazi vs Hugo (%s), medians of %d alternating runs after a warm-up, %d cores" % (
+        subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1], args.runs, os.cpu_count()))
+    print("%7s | %21s | %21s | %13s" % ("pages", "wazi s  pages/s  MiB", "hugo s  pages/s  MiB", "wazi/hugo t  m"))
+    rows = {}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        folder, results, w_pages, h_pages = cold(args.work, size, args.runs)
+        w_t = statistics.median(r[0] for r in results["wazi"])
+        w_m = statistics.median(r[1] for r in results["wazi"])
+        h_t = statistics.median(r[0] for r in results["hugo"])
+        h_m = statistics.median(r[1] for r in results["hugo"])
+        rows[size] = (w_t, w_m)
+        print("%7d | %6.2f %8.0f %6.0f | %6.2f %8.0f %6.0f | %6.2f %6.2f" % (
+            size, w_t, w_pages / w_t, w_m, h_t, h_pages / h_t, h_m, w_t / h_t, w_m / h_m), flush=True)
+        print("        raw wazi: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["wazi"]))
+        print("        raw hugo: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["hugo"]), flush=True)
+    if 10000 in rows and 50000 in rows:
+        print("50,000 / 10,000 pages: time x%.2f, memory x%.2f" % (rows[50000][0] / rows[10000][0], rows[50000][1] / rows[10000][1]))
+    size = int(args.incremental)
+    cold_t, nothing, edited, same = incremental(corpus(args.work, size), args.runs)
+    print("incremental, %d pages: cold %.2fs; nothing changed %.3fs (%.1f%%); one milestone edited %.3fs (%.1f%%); "
+          "output identical to a clean build: %s" % (size, cold_t, nothing, 100 * nothing / cold_t, edited,
+                                                     100 * edited / cold_t, "yes" if same else "NO"))
+
+
+if __name__ == "__main__":
+    main()

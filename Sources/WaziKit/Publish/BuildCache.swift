@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build saw, so the next one redoes only what changed:
+/// `<output's parent>/.wazi-cache/<output name>.json`.
+///
+/// - Nothing changed (same input files, sizes and times, same options, output intact): nothing is done.
+/// - Otherwise every page is re-rendered unless the theme, site.yaml, bodies.yaml, free pages, the
+///   options and the date are all unchanged and none of the items the page shows changed (compared by
+///   fingerprints of their files); such a page is linked from the previous site as it is.
+struct BuildCache {
+    static let version = 1
+
+    /// Fingerprint of everything every page depends on.
+    var global: String
+    /// Input file → "size:mtime".
+    var inputs: [String: String]
+    /// Entity key → fingerprint.
+    var entities: [String: String]
+    /// Output page → the entity keys it shows.
+    var pages: [String: [String]]
+    /// Every output file → its size, to check the output was not changed by hand.
+    var outputs: [String: Int]
+    /// Diagnostics of that build, printed again when nothing changed.
+    var diagnostics: [String]
+    var pageCount: Int
+
+    static func location(output: String) -> String {
+        let folder = (output as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/.wazi-cache/" + (output as NSString).lastPathComponent + ".json"
+    }
+
+    static func read(output: String) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: location(output: output)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["version"] as? Int == version,
+              let global = object["global"] as? String,
+              let inputs = object["inputs"] as? [String: String],
+              let entities = object["entities"] as? [String: String],
+              let pages = object["pages"] as? [String: [String]],
+              let outputs = object["outputs"] as? [String: Int],
+              let diagnostics = object["diagnostics"] as? [String],
+              let pageCount = object["pageCount"] as? Int else { return nil }
+        return BuildCache(global: global, inputs: inputs, entities: entities, pages: pages, outputs: outputs,
+                          diagnostics: diagnostics, pageCount: pageCount)
+    }
+
+    func write(output: String) {
+        let json = JSONValue.object([
+            "version": .int(Self.version), "global": .string(global),
+            "inputs": .object(inputs.mapValues(JSONValue.string)),
+            "entities": .object(entities.mapValues(JSONValue.string)),
+            "pages": .object(pages.mapValues { .array($0.map(JSONValue.string)) }),
+            "outputs": .object(outputs.mapValues(JSONValue.int)),
+            "diagnostics": .array(diagnostics.map(JSONValue.string)),
+            "pageCount": .int(pageCount),
+        ])
+        let path = Self.location(output: output)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        try? Publisher.write(json.compactBytes, to: path + ".tmp")
+        _ = rename(path + ".tmp", path)
+    }
+
+    /// Size and modification time of every file under the content and theme folders, plus the options:
+    /// equal stamps mean the build would produce the same site.
+    static func stamp(_ options: BuildOptions) -> [String: String] {
+        var stamps: [String: String] = [
+            "option:as-of": options.load.asOf.iso, "option:drafts": String(options.load.drafts),
+            "option:base-url": options.load.baseURL ?? "", "option:strict": String(options.strict),
+            "option:version": Wazi.version,
+        ]
+        for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
+            let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+            for path in (FileManager.default.enumerator(atPath: real)?.allObjects as? [String]) ?? [] {
+                var info = stat()
+                guard stat(real + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                stamps[prefix + path] = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            }
+        }
+        return stamps
+    }
+
+    /// True when every output file recorded is still there with its size.
+    func outputIntact(_ output: String) -> Bool {
+        outputs.allSatisfy { path, size in
+            var info = stat()
+            return stat(output + "/" + path, &info) == 0 && Int(info.st_size) == size
+        }
+    }
+}
+
+extension Site {
+    /// Fingerprint of every item a page can show, by entity key.
+    var entityFingerprints: [String: String] {
+        var prints: [String: String] = [:]
+        for commitment in commitments {
+            prints["commitment:" + commitment.id] = Fingerprint(commitment.origin.fingerprint).hex
+            for milestone in commitment.milestones {
+                prints["milestone:" + milestone.id] = Fingerprint(milestone.origin.fingerprint).hex
+            }
+        }
+        for meeting in meetings { prints["meeting:" + meeting.slug] = Fingerprint(meeting.origin.fingerprint).hex }
+        for note in notes { prints["note:" + note.slug] = Fingerprint(note.origin.fingerprint).hex }
+        return prints
+    }
+}

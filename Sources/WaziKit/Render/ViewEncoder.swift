@@ -1,0 +1,93 @@
+/// Turns a view model into what Mustache reads (ViewNode, arrays, strings, numbers) through its
+/// compiler-generated Encodable conformance: no reflection, and every String HTML-escaped on the way,
+/// so templates escape by default while only `RawHTML` (markup wazi made itself) passes as it is.
+final class ViewEncoder: Encoder {
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+    private var fields: Fields?
+    private var items: Items?
+    private var single: Any?
+
+    /// The Mustache value of `value`.
+    static func convert<T: Encodable>(_ value: T) -> Any? {
+        switch value {
+        case let text as String: return HTML.escape(text)
+        case let raw as RawHTML: return raw.html
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        default: break
+        }
+        let encoder = ViewEncoder()
+        try? value.encode(to: encoder)
+        if let fields = encoder.fields { return ViewNode(fields.values) }
+        if let items = encoder.items { return items.values }
+        return encoder.single
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let box = fields ?? Fields()
+        fields = box
+        return KeyedEncodingContainer(Keyed<Key>(box: box))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        let box = items ?? Items()
+        items = box
+        return Unkeyed(box: box)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { Single(encoder: self) }
+
+    final class Fields { var values: [String: Any] = [:] }
+    final class Items { var values: [Any] = [] }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let box: Fields
+        var codingPath: [CodingKey] = []
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            if let converted = ViewEncoder.convert(value) { box.values[key.stringValue] = converted }
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey> {
+            let nested = Fields()
+            box.values[key.stringValue] = nested
+            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let nested = Items()
+            box.values[key.stringValue] = nested
+            return Unkeyed(box: nested)
+        }
+        mutating func superEncoder() -> Encoder { ViewEncoder() }
+        mutating func superEncoder(forKey key: Key) -> Encoder { ViewEncoder() }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let box: Items
+        var codingPath: [CodingKey] = []
+        var count: Int { box.values.count }
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            if let converted = ViewEncoder.convert(value) { box.values.append(converted) }
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let nested = Fields()
+            box.values.append(nested)
+            return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            let nested = Items()
+            box.values.append(nested)
+            return Unkeyed(box: nested)
+        }
+        mutating func superEncoder() -> Encoder { ViewEncoder() }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let encoder: ViewEncoder
+        var codingPath: [CodingKey] = []
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = ViewEncoder.convert(value) }
+    }
+}
