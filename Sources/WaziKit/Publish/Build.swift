@@ -123,8 +123,12 @@ public enum Build {
             publisher?.write(file)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
-        let data = OpenData.render(site)
-        data.files.forEach(sink)
+        // The data files are written and dropped at once; only their sizes stay, for the data page.
+        let downloads: [Download] = {
+            let data = OpenData.render(site)
+            data.files.forEach(sink)
+            return data.downloads
+        }()
         timings.lap("data")
 
         let global = globalFingerprint(site, options: options)
@@ -137,7 +141,7 @@ public enum Build {
             files.add(job.outputPath, size: size)
             return true
         }
-        let pages = renderer.renderPages(downloads: data.downloads, threads: options.threads,
+        let pages = renderer.renderPages(downloads: downloads, threads: options.threads,
                                          prepare: { publisher?.prepareFolders(for: $0) }, reuse: reusable, sink: sink)
         timings.lap("pages")
         subscriptions(site, theme: theme, renderer: renderer, jobs: pages.jobs).forEach(sink)
@@ -152,16 +156,19 @@ public enum Build {
         var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: files.count)
         report.rendered = pages.rendered
         if let publisher {
+            // The cache names the folder it describes and is written before the swap: whatever moment
+            // a build is killed at, the next one trusts it only if it matches the output in place.
+            var shows: [String: [String]] = [:]
+            for job in pages.jobs { if let keys = job.dependencies { shows[job.outputPath] = keys } }
+            BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, entities: entities, pages: shows,
+                       outputs: files.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
+                .write(output: options.output)
             do {
                 report.published = try publisher.commit()
             } catch {
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
                 return stop()
             }
-            var shows: [String: [String]] = [:]
-            for job in pages.jobs { if let keys = job.dependencies { shows[job.outputPath] = keys } }
-            BuildCache(global: global, inputs: stamps, entities: entities, pages: shows, outputs: files.sizes,
-                       diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count).write(output: options.output)
             timings.lap("publish")
         }
         report.timings = timings

@@ -11,8 +11,10 @@ import Glibc
 ///   options and the date are all unchanged and none of the items the page shows changed (compared by
 ///   fingerprints of their files); such a page is linked from the previous site as it is.
 struct BuildCache {
-    static let version = 1
+    static let version = 2
 
+    /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
+    var folder: String
     /// Fingerprint of everything every page depends on.
     var global: String
     /// Input file → "size:mtime".
@@ -36,6 +38,7 @@ struct BuildCache {
         guard let data = FileManager.default.contents(atPath: location(output: output)),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               object["version"] as? Int == version,
+              let folder = object["folder"] as? String, !folder.isEmpty, folder == Publisher.identity(output),
               let global = object["global"] as? String,
               let inputs = object["inputs"] as? [String: String],
               let entities = object["entities"] as? [String: String],
@@ -43,13 +46,13 @@ struct BuildCache {
               let outputs = object["outputs"] as? [String: Int],
               let diagnostics = object["diagnostics"] as? [String],
               let pageCount = object["pageCount"] as? Int else { return nil }
-        return BuildCache(global: global, inputs: inputs, entities: entities, pages: pages, outputs: outputs,
+        return BuildCache(folder: folder, global: global, inputs: inputs, entities: entities, pages: pages, outputs: outputs,
                           diagnostics: diagnostics, pageCount: pageCount)
     }
 
     func write(output: String) {
         let json = JSONValue.object([
-            "version": .int(Self.version), "global": .string(global),
+            "version": .int(Self.version), "folder": .string(folder), "global": .string(global),
             "inputs": .object(inputs.mapValues(JSONValue.string)),
             "entities": .object(entities.mapValues(JSONValue.string)),
             "pages": .object(pages.mapValues { .array($0.map(JSONValue.string)) }),

@@ -65,6 +65,17 @@ public final class Publisher: @unchecked Sendable {
         place(file.bytes, at: file.path)
     }
 
+    /// Device and inode of the staging folder: after the swap, of the output. The build cache records
+    /// it, so a cache is only trusted for the very folder it describes (a build killed between the
+    /// swap and the cache write, or before the swap, leaves them apart).
+    public var stagingIdentity: String { Self.identity(staging) }
+
+    public static func identity(_ folder: String) -> String {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return "" }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+
     /// Keeps the previous site's file as it is (a hard link); false when there is none to keep.
     public func keep(_ relative: String) -> Bool {
         let path = staging + "/" + relative

@@ -11,6 +11,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// An array whose elements were already written (at `indent`), so a large document need not be
+    /// held as one tree: see `serializedArray`.
+    case serialized([UInt8])
 
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
@@ -74,6 +77,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .int(n): out += Array(String(n).utf8)
         case let .number(text): out += Array(text.utf8)
         case let .string(s): Self.quote(s, into: &out)
+        case let .serialized(bytes): out += bytes
         case let .array(items):
             guard !items.isEmpty else { out += Array("[]".utf8); return }
             out.append(UInt8(ascii: "["))
@@ -97,6 +101,21 @@ public indirect enum JSONValue: Sendable, Equatable {
             newline(indent)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array written element by element, each built and dropped in turn, at the nesting depth
+    /// it will have in the document (for pretty printing).
+    static func serializedArray<T>(_ items: [T], depth: Int, pretty: Bool = true, _ element: (T) -> JSONValue) -> JSONValue {
+        guard !items.isEmpty else { return .serialized(Array("[]".utf8)) }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { out.append(0x0A); out += repeatElement(0x20, count: (depth + 1) * 2) }
+            element(item).write(into: &out, indent: depth + 1, pretty: pretty)
+        }
+        if pretty { out.append(0x0A); out += repeatElement(0x20, count: depth * 2) }
+        out.append(UInt8(ascii: "]"))
+        return .serialized(out)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -23,9 +23,10 @@ enum SiteJSON {
                          "cadence": .optional(body.cadence?.rawValue),
                          "members": .array(body.members.map(JSONValue.string))])
             }),
-            "commitments": .array(site.commitments.map { commitment($0, site) }),
-            "meetings": .array(site.meetings.map { meeting($0, site) }),
-            "notes": .array(site.notes.map { note($0, site) }),
+            // Written one item at a time: the whole document as one tree was most of a large build's memory.
+            "commitments": .serializedArray(site.commitments, depth: 1) { commitment($0, site) },
+            "meetings": .serializedArray(site.meetings, depth: 1) { meeting($0, site) },
+            "notes": .serializedArray(site.notes, depth: 1) { note($0, site) },
         ])
     }
 
