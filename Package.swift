@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `wazi serve`: a small HTTP server with no dependencies of its own (builds in seconds, unlike SwiftNIO).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev); its .pc links both libraries.
@@ -29,6 +31,8 @@ let package = Package(
                 "CommonMark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

@@ -8,7 +8,7 @@ struct Wazi: ParsableCommand {
         commandName: "wazi",
         abstract: "Publish an open government action plan as a static site and open data.",
         version: WaziKit.Wazi.version,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self]
     )
 }
 
