@@ -102,9 +102,15 @@ public struct SiteRenderer: Sendable {
             add(Routes.browse, "browse") { $0.browsePage() }
             for facet in MilestoneFacet.all {
                 let listed = site.milestones.filter { facet.includes($0, in: site) }
-                let commitments: [String] = Set(listed.map(\.commitmentID)).sorted().map { "commitment:" + $0 }
-                let shows: [String] = listed.map { "milestone:" + $0.id } + commitments
-                add(facet.route, "milestones", shows: facet.dependsOnDate ? nil : shows) { $0.milestoneListPage(facet) }
+                let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
+                for page in 1...pages {
+                    // The milestones of every page: one moving in the list shifts the pages after it.
+                    let commitments: [String] = Set(listed.map(\.commitmentID)).sorted().map { "commitment:" + $0 }
+                    let shows: [String] = listed.map { "milestone:" + $0.id } + commitments
+                    add(facet.route(page: page), "milestones", shows: facet.dependsOnDate ? nil : shows) {
+                        $0.milestoneListPage(facet, page: page)
+                    }
+                }
             }
             add(Routes.search, "search") { $0.searchPage() }
             add("404.html", "404") { $0.notFoundPage() }

@@ -17,6 +17,20 @@ struct MilestoneListContent: Encodable {
     let hasMilestones: Bool
     let browseHref: String
     let browseLabel: String
+    let pager: Pager
+}
+
+/// Links between the pages of a long list, so that each page stays light on a phone.
+struct Pager: Encodable {
+    let show: Bool
+    let label: String
+    let status: String
+    let hasPrevious: Bool
+    let previousHref: String
+    let previousLabel: String
+    let hasNext: Bool
+    let nextHref: String
+    let nextLabel: String
 }
 
 extension Routes {
@@ -43,6 +57,12 @@ enum MilestoneFacet: Sendable {
         case let .value(value): return Routes.browse(value: value.rawValue)
         }
     }
+
+    /// Milestones per page of a list.
+    static let pageSize = 40
+
+    /// Page `n` (1-based) of the list: the first is the facet's own route.
+    func route(page: Int) -> String { page <= 1 ? route : route + "\(page)/" }
 
     /// Overdue depends on the date as well as on the milestones (the date is site-wide anyway).
     var dependsOnDate: Bool {
@@ -87,8 +107,11 @@ extension PageContext {
                               institutions: institutions, hasInstitutions: !institutions.isEmpty))
     }
 
-    func milestoneListPage(_ facet: MilestoneFacet) -> (Chrome, MilestoneListContent) {
-        let milestones = site.milestones.filter { facet.includes($0, in: site) }
+    func milestoneListPage(_ facet: MilestoneFacet, page: Int = 1) -> (Chrome, MilestoneListContent) {
+        let all = site.milestones.filter { facet.includes($0, in: site) }
+        let size = MilestoneFacet.pageSize
+        let pages = max(1, (all.count + size - 1) / size)
+        let milestones = Array(all.dropFirst((page - 1) * size).prefix(size))
         let heading: String
         switch facet {
         case .status, .overdue: heading = t("browse_status_heading", ["status": facetLabel(facet)])
@@ -97,8 +120,13 @@ extension PageContext {
         let browse = t("browse_heading")
         return (chrome(title: heading, description: heading,
                        crumbs: [LinkItem(label: browse, href: href(Routes.browse)), LinkItem(label: facetLabel(facet), href: href(facet.route))]),
-                MilestoneListContent(heading: heading, intro: t.count("milestone_count", milestones.count),
+                MilestoneListContent(heading: heading, intro: t.count("milestone_count", all.count),
                                      milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
-                                     browseHref: href(Routes.browse), browseLabel: t("browse_all")))
+                                     browseHref: href(Routes.browse), browseLabel: t("browse_all"),
+                                     pager: Pager(show: pages > 1, label: t("pager_label"),
+                                                  status: t("pager_status", ["n": String(page), "total": String(pages)]),
+                                                  hasPrevious: page > 1, previousHref: href(facet.route(page: page - 1)),
+                                                  previousLabel: t("pager_previous"), hasNext: page < pages,
+                                                  nextHref: href(facet.route(page: page + 1)), nextLabel: t("pager_next"))))
     }
 }
