@@ -96,7 +96,11 @@ public struct SiteRenderer: Sendable {
                 for milestone in site.milestones where site.lead(of: milestone) == name {
                     shows.append("milestone:" + milestone.id)
                 }
-                add(Routes.institution(slug), "institution", shows: shows) { $0.institutionPage(name, slug: slug) }
+                let led = site.milestones.filter { site.lead(of: $0) == name }.count
+                for page in 1...max(1, (led + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
+                    let path = page == 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(page)/"
+                    add(path, "institution", shows: shows) { $0.institutionPage(name, slug: slug, page: page) }
+                }
             }
             add(Routes.data, "data") { $0.dataPage(downloads) }
             add(Routes.browse, "browse") { $0.browsePage() }

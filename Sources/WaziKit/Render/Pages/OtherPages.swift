@@ -27,6 +27,7 @@ struct InstitutionContent: Encodable {
     let hasCommitments: Bool
     let milestones: [MilestoneRow]
     let hasMilestones: Bool
+    let pager: Pager
 }
 
 struct NotFoundContent: Encodable { let heading: String; let message: String; let homeHref: String; let homeLabel: String }
@@ -78,14 +79,23 @@ extension PageContext {
                 InstitutionsContent(heading: heading, institutions: rows))
     }
 
-    func institutionPage(_ name: String, slug: String) -> (Chrome, InstitutionContent) {
-        let commitments = site.commitments.filter { $0.institutions.contains(name) }
-        let milestones = site.milestones.filter { site.lead(of: $0) == name }
+    /// An institution's commitments (on its first page) and the milestones it leads, 40 a page.
+    func institutionPage(_ name: String, slug: String, page: Int = 1) -> (Chrome, InstitutionContent) {
+        let commitments = page == 1 ? site.commitments.filter { $0.institutions.contains(name) } : []
+        let led = site.milestones.filter { site.lead(of: $0) == name }
+        let size = MilestoneFacet.pageSize
+        let pages = max(1, (led.count + size - 1) / size)
+        let milestones = Array(led.dropFirst((page - 1) * size).prefix(size))
+        let route = { (n: Int) in n <= 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(n)/" }
         let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
-                      LinkItem(label: name, href: href(Routes.institution(slug)))]
+                      LinkItem(label: name, href: href(route(page)))]
+        let pager = Pager(show: pages > 1, label: t("pager_label"),
+                          status: t("pager_status", ["n": String(page), "total": String(pages)]),
+                          hasPrevious: page > 1, previousHref: href(route(page - 1)), previousLabel: t("pager_previous"),
+                          hasNext: page < pages, nextHref: href(route(page + 1)), nextLabel: t("pager_next"))
         return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
                 InstitutionContent(heading: name, commitments: commitments.map(row), hasCommitments: !commitments.isEmpty,
-                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty))
+                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty, pager: pager))
     }
 
     func notFoundPage() -> (Chrome, NotFoundContent) {
