@@ -132,7 +132,7 @@ public enum Build {
         timings.lap("data")
 
         let global = globalFingerprint(site, options: options)
-        let entities = site.entityFingerprints
+        let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
         let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
             guard let publisher, let previous, previous.global == global, let shows = job.dependencies,
                   let before = previous.pages[job.outputPath], let size = previous.outputs[job.outputPath] else { return false }

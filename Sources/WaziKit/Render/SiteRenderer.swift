@@ -87,15 +87,8 @@ public struct SiteRenderer: Sendable {
             for page in site.pages { add(Routes.page(page.slug), "page", shows: []) { $0.freePage(page) } }
             add(Routes.institutions, "institutions") { $0.institutionsPage() }
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
-                // Its commitments (with their milestones' progress) and the milestones it leads.
-                var shows: [String] = []
-                for commitment in site.commitments where commitment.institutions.contains(name) {
-                    shows.append("commitment:" + commitment.id)
-                    shows += commitment.milestones.map { "milestone:" + $0.id }
-                }
-                for milestone in site.milestones where site.lead(of: milestone) == name {
-                    shows.append("milestone:" + milestone.id)
-                }
+                // One key for the whole list (see listFingerprints): long lists would make the cache huge.
+                let shows = ["list:" + Routes.institution(slug)]
                 let led = site.milestones.filter { site.lead(of: $0) == name }.count
                 for page in 1...max(1, (led + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
                     let path = page == 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(page)/"
@@ -105,13 +98,12 @@ public struct SiteRenderer: Sendable {
             add(Routes.data, "data") { $0.dataPage(downloads) }
             add(Routes.browse, "browse") { $0.browsePage() }
             for facet in MilestoneFacet.all {
-                let listed = site.milestones.filter { facet.includes($0, in: site) }
-                let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
+                let listed = site.milestones.filter { facet.includes($0, in: site) }.count
+                let pages = max(1, (listed + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
                 for page in 1...pages {
-                    // The milestones of every page: one moving in the list shifts the pages after it.
-                    let commitments: [String] = Set(listed.map(\.commitmentID)).sorted().map { "commitment:" + $0 }
-                    let shows: [String] = listed.map { "milestone:" + $0.id } + commitments
-                    add(facet.route(page: page), "milestones", shows: facet.dependsOnDate ? nil : shows) {
+                    // The whole list, as one key: a milestone moving in it shifts the pages after it.
+                    let shows = facet.dependsOnDate ? nil : ["list:" + facet.route]
+                    add(facet.route(page: page), "milestones", shows: shows) {
                         $0.milestoneListPage(facet, page: page)
                     }
                 }
@@ -120,6 +112,32 @@ public struct SiteRenderer: Sendable {
             add("404.html", "404") { $0.notFoundPage() }
         }
         return jobs
+    }
+
+    /// Fingerprints of the long lists (browse facets, institutions), as `list:<route>` keys: each
+    /// covers the items listed, in order, with the fingerprints of their files.
+    func listFingerprints() -> [String: String] {
+        var prints: [String: String] = [:]
+        func print(_ milestones: [Milestone], _ commitments: [Commitment]) -> String {
+            var print = Fingerprint()
+            for milestone in milestones { print.add(milestone.id); print.add(milestone.origin.fingerprint) }
+            for commitment in commitments {
+                print.add(commitment.id)
+                print.add(commitment.origin.fingerprint)
+                for milestone in commitment.milestones { print.add(milestone.origin.fingerprint) }
+            }
+            return print.hex
+        }
+        for facet in MilestoneFacet.all {
+            let listed = site.milestones.filter { facet.includes($0, in: site) }
+            let owners = Set(listed.map(\.commitmentID)).sorted().compactMap(site.commitment)
+            prints["list:" + facet.route] = print(listed, owners)
+        }
+        for (name, slug) in institutionSlugs {
+            prints["list:" + Routes.institution(slug)] = print(site.milestones.filter { site.lead(of: $0) == name },
+                                                               site.commitments.filter { $0.institutions.contains(name) })
+        }
+        return prints
     }
 
     private func relatedKeys(_ meetings: [Meeting], _ notes: [Note]) -> [String] {

@@ -80,6 +80,13 @@ enum MilestoneFacet: Sendable {
 }
 
 extension PageContext {
+    /// Links to the previous and next pages of a list whose page `n` is at `route(n)`.
+    func pager(page: Int, of pages: Int, route: (Int) -> String) -> Pager {
+        Pager(show: pages > 1, label: t("pager_label"), status: t("pager_status", ["n": String(page), "total": String(pages)]),
+              hasPrevious: page > 1, previousHref: href(route(page - 1)), previousLabel: t("pager_previous"),
+              hasNext: page < pages, nextHref: href(route(page + 1)), nextLabel: t("pager_next"))
+    }
+
     func facetLabel(_ facet: MilestoneFacet) -> String {
         switch facet {
         case let .status(status): return t("status_\(status.rawValue)")
@@ -123,10 +130,6 @@ extension PageContext {
                 MilestoneListContent(heading: heading, intro: t.count("milestone_count", all.count),
                                      milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
                                      browseHref: href(Routes.browse), browseLabel: t("browse_all"),
-                                     pager: Pager(show: pages > 1, label: t("pager_label"),
-                                                  status: t("pager_status", ["n": String(page), "total": String(pages)]),
-                                                  hasPrevious: page > 1, previousHref: href(facet.route(page: page - 1)),
-                                                  previousLabel: t("pager_previous"), hasNext: page < pages,
-                                                  nextHref: href(facet.route(page: page + 1)), nextLabel: t("pager_next"))))
+                                     pager: pager(page: page, of: pages, route: facet.route(page:))))
     }
 }

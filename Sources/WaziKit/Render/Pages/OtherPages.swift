@@ -89,13 +89,10 @@ extension PageContext {
         let route = { (n: Int) in n <= 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(n)/" }
         let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
                       LinkItem(label: name, href: href(route(page)))]
-        let pager = Pager(show: pages > 1, label: t("pager_label"),
-                          status: t("pager_status", ["n": String(page), "total": String(pages)]),
-                          hasPrevious: page > 1, previousHref: href(route(page - 1)), previousLabel: t("pager_previous"),
-                          hasNext: page < pages, nextHref: href(route(page + 1)), nextLabel: t("pager_next"))
         return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
                 InstitutionContent(heading: name, commitments: commitments.map(row), hasCommitments: !commitments.isEmpty,
-                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty, pager: pager))
+                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
+                                   pager: pager(page: page, of: pages, route: route)))
     }
 
     func notFoundPage() -> (Chrome, NotFoundContent) {
