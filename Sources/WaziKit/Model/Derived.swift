@@ -152,8 +152,6 @@ extension Site {
         (relations.notesByMilestone[id] ?? []).map { notes[$0] }
     }
 
-    /// All milestones, by commitment id then number.
-    public var milestones: [Milestone] { commitments.flatMap(\.milestones) }
 }
 
 /// Indexes from ids to positions, built once when the site is assembled.

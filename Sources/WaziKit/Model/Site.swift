@@ -186,4 +186,20 @@ public struct Site: Sendable {
     /// Paths under `content/files/`, sorted, copied verbatim to `files/`.
     public let files: [String]
     public let relations: Relations
+    /// All milestones, by commitment id then number (stored: pages ask for it many times).
+    public let milestones: [Milestone]
+
+    init(config: SiteConfig, asOf: Day, commitments: [Commitment], bodies: [GovernanceBody], meetings: [Meeting],
+         notes: [Note], pages: [Page], files: [String], relations: Relations) {
+        self.config = config
+        self.asOf = asOf
+        self.commitments = commitments
+        self.bodies = bodies
+        self.meetings = meetings
+        self.notes = notes
+        self.pages = pages
+        self.files = files
+        self.relations = relations
+        milestones = commitments.flatMap(\.milestones)
+    }
 }

@@ -153,8 +153,16 @@ struct ReferenceChecker {
         self.log = log
     }
 
-    private func fields(_ path: String, _ groups: [ContentKind: [DocumentGroup]], _ kind: ContentKind) -> Fields? {
-        groups[kind]?.first { $0.document.file.displayPath == path }?.document.fields
+    /// The front matter of a meeting or note, by path (a dictionary: a search per item was quadratic).
+    private var fieldsByPath: [String: Fields] = [:]
+
+    private mutating func fields(_ path: String, _ groups: [ContentKind: [DocumentGroup]], _ kind: ContentKind) -> Fields? {
+        if fieldsByPath.isEmpty {
+            for group in (groups[.meeting] ?? []) + (groups[.note] ?? []) {
+                fieldsByPath[group.document.file.displayPath] = group.document.fields
+            }
+        }
+        return fieldsByPath[path]
     }
 
     mutating func check(_ meeting: Meeting, groups: [ContentKind: [DocumentGroup]]) -> Meeting {

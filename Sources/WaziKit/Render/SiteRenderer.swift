@@ -45,6 +45,14 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a stable order.
     func jobs(downloads: [Download] = []) -> [Job] {
         var jobs: [Job] = []
+        var ledMilestones: [String: [Milestone]] = [:]
+        for milestone in site.milestones {
+            if let lead = site.lead(of: milestone) { ledMilestones[lead, default: []].append(milestone) }
+        }
+        var involvedCommitments: [String: [Commitment]] = [:]
+        for commitment in site.commitments {
+            for name in Set(commitment.institutions) { involvedCommitments[name, default: []].append(commitment) }
+        }
         for language in site.config.languages {
             func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
@@ -89,22 +97,26 @@ public struct SiteRenderer: Sendable {
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
                 // One key for the whole list (see listFingerprints): long lists would make the cache huge.
                 let shows = ["list:" + Routes.institution(slug)]
-                let led = site.milestones.filter { site.lead(of: $0) == name }.count
-                for page in 1...max(1, (led + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
+                // Listed once here, not on every page: per-page filtering was quadratic on large sites.
+                let led = ledMilestones[name] ?? []
+                let involved = involvedCommitments[name] ?? []
+                for page in 1...max(1, (led.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
                     let path = page == 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(page)/"
-                    add(path, "institution", shows: shows) { $0.institutionPage(name, slug: slug, page: page) }
+                    add(path, "institution", shows: shows) {
+                        $0.institutionPage(name, slug: slug, page: page, led: led, involved: involved)
+                    }
                 }
             }
             add(Routes.data, "data") { $0.dataPage(downloads) }
             add(Routes.browse, "browse") { $0.browsePage() }
             for facet in MilestoneFacet.all {
-                let listed = site.milestones.filter { facet.includes($0, in: site) }.count
-                let pages = max(1, (listed + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
+                let listed = site.milestones.filter { facet.includes($0, in: site) }
+                let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
                 for page in 1...pages {
                     // The whole list, as one key: a milestone moving in it shifts the pages after it.
                     let shows = facet.dependsOnDate ? nil : ["list:" + facet.route]
                     add(facet.route(page: page), "milestones", shows: shows) {
-                        $0.milestoneListPage(facet, page: page)
+                        $0.milestoneListPage(facet, page: page, listed: listed)
                     }
                 }
             }

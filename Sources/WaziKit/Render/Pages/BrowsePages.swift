@@ -114,8 +114,7 @@ extension PageContext {
                               institutions: institutions, hasInstitutions: !institutions.isEmpty))
     }
 
-    func milestoneListPage(_ facet: MilestoneFacet, page: Int = 1) -> (Chrome, MilestoneListContent) {
-        let all = site.milestones.filter { facet.includes($0, in: site) }
+    func milestoneListPage(_ facet: MilestoneFacet, page: Int = 1, listed all: [Milestone]) -> (Chrome, MilestoneListContent) {
         let size = MilestoneFacet.pageSize
         let pages = max(1, (all.count + size - 1) / size)
         let milestones = Array(all.dropFirst((page - 1) * size).prefix(size))

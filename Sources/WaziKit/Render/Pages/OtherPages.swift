@@ -80,9 +80,9 @@ extension PageContext {
     }
 
     /// An institution's commitments (on its first page) and the milestones it leads, 40 a page.
-    func institutionPage(_ name: String, slug: String, page: Int = 1) -> (Chrome, InstitutionContent) {
-        let commitments = page == 1 ? site.commitments.filter { $0.institutions.contains(name) } : []
-        let led = site.milestones.filter { site.lead(of: $0) == name }
+    func institutionPage(_ name: String, slug: String, page: Int = 1, led: [Milestone], involved: [Commitment])
+        -> (Chrome, InstitutionContent) {
+        let commitments = page == 1 ? involved : []
         let size = MilestoneFacet.pageSize
         let pages = max(1, (led.count + size - 1) / size)
         let milestones = Array(led.dropFirst((page - 1) * size).prefix(size))
