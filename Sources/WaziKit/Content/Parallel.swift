@@ -49,3 +49,26 @@ final class Slots<Value>: @unchecked Sendable {
 
     var values: [Value?] { lock.withLock { storage } }
 }
+
+/// A value made on one thread and awaited on others.
+final class Eventually<Value: Sendable>: @unchecked Sendable {
+    private var stored: Value?
+    private let condition = NSCondition()
+
+    init() {}
+
+    func fulfil(_ value: Value) {
+        condition.withLock {
+            stored = value
+            condition.broadcast()
+        }
+    }
+
+    /// The value, once made: blocks until then.
+    var value: Value {
+        condition.withLock {
+            while stored == nil { condition.wait() }
+            return stored!
+        }
+    }
+}

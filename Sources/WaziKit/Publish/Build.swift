@@ -23,9 +23,12 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// How long each stage of a build took (`wazi build --timings`).
+/// How long each stage of a build took, and the process's resident memory when it ended
+/// (`wazi build --timings`).
 public struct StageTimings: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double)] = []
+    public private(set) var stages: [(name: String, seconds: Double, residentMiB: Int)] = []
+    /// Stages that ran at the same time as the others, on a lane of their own.
+    var beside: [(name: String, seconds: Double, residentMiB: Int)] = []
     private var last = ContinuousClock.now
 
     init() {}
@@ -33,15 +36,30 @@ public struct StageTimings: Sendable {
     mutating func lap(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = now - last
-        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                       Self.memory("VmRSS:")))
         last = now
     }
 
     public var description: String {
         let total = stages.reduce(0) { $0 + $1.seconds }
-        return (stages + [("total", total)]).map { stage in
-            stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", stage.seconds)
-        }.joined(separator: "\n")
+        let lines = stages.map { stage in
+            stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: "%8.3f s %6d MiB resident", stage.seconds, stage.residentMiB)
+        }
+        let parallel = beside.map { stage in
+            stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s (beside pages)", stage.seconds)
+        }
+        return (lines + ["total   " + String(format: "%8.3f s %6d MiB peak", total, Self.memory("VmHWM:"))] + parallel)
+            .joined(separator: "\n")
+    }
+
+    /// A line of /proc/self/status in MiB (0 where there is none, as on macOS).
+    static func memory(_ field: String) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+              let kB = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kB / 1024
     }
 }
 
@@ -117,20 +135,10 @@ public enum Build {
         }
         guard let site, let theme, !failed(diagnostics, strict: options.strict) else { return stop() }
 
-        let files = OutputLog()
-        let sink: @Sendable (OutputFile) -> Void = { file in
-            files.add(file.path, size: file.bytes.count)
-            publisher?.write(file)
-        }
+        let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
-        // The data files are written and dropped at once; only their sizes stay, for the data page.
-        let downloads: [Download] = {
-            let data = OpenData.render(site)
-            data.files.forEach(sink)
-            return data.downloads
-        }()
-        timings.lap("data")
-
+        let downloads = Eventually<[Download]>()
+        let jobs = renderer.jobs(downloads: { downloads.value })
         let global = globalFingerprint(site, options: options)
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
         let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
@@ -138,22 +146,40 @@ public enum Build {
                   let before = previous.pages[job.outputPath], let size = previous.outputs[job.outputPath] else { return false }
             let unchanged = Set(shows + before).allSatisfy { key in entities[key] != nil && previous.entities[key] == entities[key] }
             guard unchanged, publisher.keep(job.outputPath) else { return false }
-            files.add(job.outputPath, size: size)
+            sink.log.add(job.outputPath, size: size)
             return true
         }
-        let pages = renderer.renderPages(downloads: downloads, threads: options.threads,
-                                         prepare: { publisher?.prepareFolders(for: $0) }, reuse: reusable, sink: sink)
-        timings.lap("pages")
-        subscriptions(site, theme: theme, renderer: renderer, jobs: pages.jobs).forEach(sink)
-        for copy in renderer.staticFiles(content: options.content) {
-            var info = stat()
-            files.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
-            publisher?.copy(from: copy.source, to: copy.path)
+        // The data files, feeds and indexes are made beside the pages, on a lane of their own: each is
+        // one long serial task. The data page, which gives the data files' sizes, waits for them.
+        let sideLane = Eventually<StageTimings>()
+        let sideWork: @Sendable () -> Void = {
+            var lane = StageTimings()
+            downloads.fulfil(OpenData.write(site, to: sink))
+            lane.lap("data")
+            subscriptions(site, theme: theme, renderer: renderer, jobs: jobs).forEach(sink.write)
+            for copy in renderer.staticFiles(content: options.content) {
+                var info = stat()
+                sink.log.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
+                publisher?.copy(from: copy.source, to: copy.path)
+            }
+            lane.lap("feeds")
+            sideLane.fulfil(lane)
         }
-        timings.lap("feeds")
+        if options.threads > 1 {
+            let side = Thread(block: sideWork)
+            side.stackSize = 8 << 20
+            side.start()
+        } else {
+            sideWork()
+        }
+        let pages = renderer.renderPages(jobs, threads: options.threads,
+                                         prepare: { publisher?.prepareFolders(for: $0) }, reuse: reusable, sink: sink.write)
+        timings.lap("pages")
+        timings.beside = sideLane.value.stages
+        timings.lap("wait")
         diagnostics = (diagnostics + pages.diagnostics).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
-        var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: files.count)
+        var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: sink.log.count)
         report.rendered = pages.rendered
         if let publisher {
             // The cache names the folder it describes and is written before the swap: whatever moment
@@ -161,7 +187,7 @@ public enum Build {
             var shows: [String: [String]] = [:]
             for job in pages.jobs { if let keys = job.dependencies { shows[job.outputPath] = keys } }
             BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, entities: entities, pages: shows,
-                       outputs: files.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
+                       outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
                 .write(output: options.output)
             do {
                 report.published = try publisher.commit()
@@ -207,14 +233,4 @@ public enum Build {
         let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
         return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
     }
-}
-
-/// The files a build produced, with their sizes, gathered from several threads.
-final class OutputLog: @unchecked Sendable {
-    private var stored: [String: Int] = [:]
-    private let lock = NSLock()
-
-    func add(_ path: String, size: Int) { lock.withLock { stored[path] = size } }
-    var sizes: [String: Int] { lock.withLock { stored } }
-    var count: Int { lock.withLock { stored.count } }
 }

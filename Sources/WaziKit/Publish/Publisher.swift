@@ -65,6 +65,37 @@ public final class Publisher: @unchecked Sendable {
         place(file.bytes, at: file.path)
     }
 
+    /// Adds a large file written in chunks as `produce` makes it; returns its size. As with `write`, a file
+    /// whose bytes did not change is linked from the previous site instead.
+    func stream(_ relative: String, _ produce: (ByteStream) -> Void) -> Int {
+        let path = staging + "/" + relative
+        var failed: Failure?
+        var fd: Int32 = -1
+        do {
+            try makeFolder((path as NSString).deletingLastPathComponent)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if fd < 0 { failed = Failure("cannot write \(path): \(errorText())") }
+        } catch let error as Failure { failed = error } catch {}
+        let stream = ByteStream { chunk in
+            guard failed == nil, fd >= 0 else { return }
+            do { try Self.write(chunk, fd: fd, path: path) } catch let error as Failure { failed = error } catch {}
+        }
+        produce(stream)
+        stream.finish()
+        if fd >= 0 { close(fd) }
+        if let failed {
+            fail(failed)
+            return stream.count
+        }
+        let previous = output + "/" + relative
+        let same = Self.sameFiles(previous, path) && unlink(path) == 0 && link(previous, path) == 0
+        lock.withLock {
+            paths.insert(relative)
+            if same { summary.unchanged += 1 } else { summary.written += 1 }
+        }
+        return stream.count
+    }
+
     /// Device and inode of the staging folder: after the swap, of the output. The build cache records
     /// it, so a cache is only trusted for the very folder it describes (a build killed between the
     /// swap and the cache write, or before the swap, leaves them apart).
@@ -196,22 +227,48 @@ public final class Publisher: @unchecked Sendable {
     }
 
     static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard size(path) == bytes.count else { return false }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var old = [UInt8](repeating: 0, count: bytes.count)
+        return read(fd, count: bytes.count) == bytes
+    }
+
+    /// Whether two files hold the same bytes, compared a chunk at a time.
+    static func sameFiles(_ a: String, _ b: String) -> Bool {
+        guard let size = size(a), size == Self.size(b) else { return false }
+        let fa = open(a, O_RDONLY), fb = open(b, O_RDONLY)
+        defer { if fa >= 0 { close(fa) }; if fb >= 0 { close(fb) } }
+        guard fa >= 0, fb >= 0 else { return false }
+        var left = size
+        while left > 0 {
+            let step = min(left, 1 << 20)
+            guard let x = read(fa, count: step), let y = read(fb, count: step), x == y else { return false }
+            left -= step
+        }
+        return true
+    }
+
+    /// The size of a regular file, nil when there is none.
+    private static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Exactly `count` bytes from `fd`, nil if the file ends first.
+    private static func read(_ fd: Int32, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
         var offset = 0
-        while offset < old.count {
-            let got = old.withUnsafeMutableBytes { buffer -> Int in
+        while offset < count {
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
-                return read(fd, base + offset, buffer.count - offset)
+                return Glibc.read(fd, base + offset, buffer.count - offset)
             }
-            guard got > 0 else { return false }
+            guard got > 0 else { return nil }
             offset += got
         }
-        return old == bytes
+        return bytes
     }
 
     /// Writes bytes with POSIX calls (Foundation's String.write is several times slower).
@@ -219,6 +276,10 @@ public final class Publisher: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Failure("cannot write \(path): \(errorText())") }
         defer { close(fd) }
+        try write(bytes, fd: fd, path: path)
+    }
+
+    private static func write(_ bytes: [UInt8], fd: Int32, path: String) throws {
         var offset = 0
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -11,9 +11,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// An array whose elements were already written (at `indent`), so a large document need not be
-    /// held as one tree: see `serializedArray`.
-    case serialized([UInt8])
 
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
@@ -65,7 +62,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: safe, as: UTF8.self)
     }
 
-    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
+    func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         func newline(_ level: Int) {
             guard pretty else { return }
             out.append(0x0A)
@@ -77,7 +74,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .int(n): out += Array(String(n).utf8)
         case let .number(text): out += Array(text.utf8)
         case let .string(s): Self.quote(s, into: &out)
-        case let .serialized(bytes): out += bytes
         case let .array(items):
             guard !items.isEmpty else { out += Array("[]".utf8); return }
             out.append(UInt8(ascii: "["))
@@ -103,19 +99,39 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// An array written element by element, each built and dropped in turn, at the nesting depth
-    /// it will have in the document (for pretty printing).
-    static func serializedArray<T>(_ items: [T], depth: Int, pretty: Bool = true, _ element: (T) -> JSONValue) -> JSONValue {
-        guard !items.isEmpty else { return .serialized(Array("[]".utf8)) }
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        for (i, item) in items.enumerated() {
+    /// An array too large to hold as one tree: its elements are made one at a time as it is written.
+    struct LargeArray {
+        let count: Int
+        let element: (Int) -> JSONValue
+    }
+
+    /// Writes a pretty-printed object with a final newline into `stream`; the `large` members' elements
+    /// are made, written and dropped one by one, so the document is never held whole.
+    static func writeObject(_ members: [String: JSONValue], large: [String: LargeArray], to stream: ByteStream) {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (i, key) in Set(members.keys).union(large.keys).sorted().enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            if pretty { out.append(0x0A); out += repeatElement(0x20, count: (depth + 1) * 2) }
-            element(item).write(into: &out, indent: depth + 1, pretty: pretty)
+            out += Array("\n  ".utf8)
+            quote(key, into: &out)
+            out += Array(": ".utf8)
+            if let value = members[key] {
+                value.write(into: &out, indent: 1, pretty: true)
+            } else if let array = large[key], array.count > 0 {
+                out.append(UInt8(ascii: "["))
+                for index in 0..<array.count {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out += Array("\n    ".utf8)
+                    array.element(index).write(into: &out, indent: 2, pretty: true)
+                    stream.append(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+                out += Array("\n  ]".utf8)
+            } else {
+                out += Array("[]".utf8)
+            }
         }
-        if pretty { out.append(0x0A); out += repeatElement(0x20, count: depth * 2) }
-        out.append(UInt8(ascii: "]"))
-        return .serialized(out)
+        out += Array("\n}\n".utf8)
+        stream.append(out)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

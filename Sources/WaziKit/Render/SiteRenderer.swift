@@ -43,7 +43,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page of the site, in a stable order.
-    func jobs(downloads: [Download] = []) -> [Job] {
+    /// `downloads` is asked only when the data page is built (the data files may still be being written).
+    func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
         var jobs: [Job] = []
         var ledMilestones: [String: [Milestone]] = [:]
         for milestone in site.milestones {
@@ -107,7 +108,7 @@ public struct SiteRenderer: Sendable {
                     }
                 }
             }
-            add(Routes.data, "data") { $0.dataPage(downloads) }
+            add(Routes.data, "data") { $0.dataPage(downloads()) }
             add(Routes.browse, "browse") { $0.browsePage() }
             for facet in MilestoneFacet.all {
                 let listed = site.milestones.filter { facet.includes($0, in: site) }
@@ -183,10 +184,9 @@ public struct SiteRenderer: Sendable {
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the
     /// site is never held in memory. Returns the number of pages and the diagnostics, sorted.
     /// `reuse` is asked first: when it returns true (the page is unchanged and was kept), it is not rendered.
-    func renderPages(downloads: [Download] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    func renderPages(_ jobs: [Job], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                      prepare: ([String]) -> Void = { _ in }, reuse: @Sendable (Job) -> Bool = { _ in false },
                      sink: @Sendable (OutputFile) -> Void) -> (jobs: [Job], rendered: Int, diagnostics: [Diagnostic]) {
-        let jobs = self.jobs(downloads: downloads)
         prepare(jobs.map(\.outputPath))
         let results = parallelMap(jobs, threads: threads) { job -> [Diagnostic]? in
             if reuse(job) { return nil }

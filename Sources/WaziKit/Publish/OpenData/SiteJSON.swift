@@ -1,9 +1,9 @@
 /// `data/wazi.json`: everything, nested by commitment, with meetings, notes and the translations
 /// of text fields. Entity objects carry exactly their table's columns, so CSV and JSON agree.
 enum SiteJSON {
-    static func document(_ site: Site) -> JSONValue {
+    static func write(_ site: Site, to stream: ByteStream) {
         let config = site.config
-        return .object([
+        let members: [String: JSONValue] = [
             "$schema": .string(config.baseURL + "data/schema/wazi.schema.json"),
             "as_of": .string(site.asOf.iso),
             "generator": .object(["name": .string("wazi"), "version": .string(Wazi.version)]),
@@ -23,11 +23,13 @@ enum SiteJSON {
                          "cadence": .optional(body.cadence?.rawValue),
                          "members": .array(body.members.map(JSONValue.string))])
             }),
-            // Written one item at a time: the whole document as one tree was most of a large build's memory.
-            "commitments": .serializedArray(site.commitments, depth: 1) { commitment($0, site) },
-            "meetings": .serializedArray(site.meetings, depth: 1) { meeting($0, site) },
-            "notes": .serializedArray(site.notes, depth: 1) { note($0, site) },
-        ])
+        ]
+        // Written one item at a time: the whole document, held, was most of a large build's memory.
+        JSONValue.writeObject(members, large: [
+            "commitments": .init(count: site.commitments.count) { commitment(site.commitments[$0], site) },
+            "meetings": .init(count: site.meetings.count) { meeting(site.meetings[$0], site) },
+            "notes": .init(count: site.notes.count) { note(site.notes[$0], site) },
+        ], to: stream)
     }
 
     private static func object(_ row: DataRow, _ extra: [String: JSONValue]) -> JSONValue {

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where a build's files go: the publisher's staging folder, or nowhere (`wazi check`). Every file's
+/// size is logged, for the build cache and the summary. Safe to use from several threads.
+struct FileSink: Sendable {
+    let publisher: Publisher?
+    let log = OutputLog()
+
+    func write(_ file: OutputFile) {
+        log.add(file.path, size: file.bytes.count)
+        publisher?.write(file)
+    }
+
+    /// A large file written in chunks as it is made, so it is never held whole; returns its size.
+    @discardableResult
+    func stream(_ path: String, _ produce: (ByteStream) -> Void) -> Int {
+        let size: Int
+        if let publisher {
+            size = publisher.stream(path, produce)
+        } else {
+            let counter = ByteStream { _ in }
+            produce(counter)
+            counter.finish()
+            size = counter.count
+        }
+        log.add(path, size: size)
+        return size
+    }
+}
+
+/// Bytes handed on in chunks of about `chunk` bytes as they are appended.
+final class ByteStream {
+    private(set) var count = 0
+    private var buffer: [UInt8] = []
+    private let chunk: Int
+    private let flush: ([UInt8]) -> Void
+
+    init(chunk: Int = 1 << 20, flush: @escaping ([UInt8]) -> Void) {
+        self.chunk = chunk
+        self.flush = flush
+        buffer.reserveCapacity(chunk + chunk / 4)
+    }
+
+    func append(_ bytes: [UInt8]) {
+        buffer += bytes
+        count += bytes.count
+        if buffer.count >= chunk {
+            flush(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Hands on what is left; call once, at the end.
+    func finish() {
+        if !buffer.isEmpty { flush(buffer) }
+        buffer = []
+    }
+}
+
+/// The files a build produced, with their sizes, gathered from several threads.
+final class OutputLog: @unchecked Sendable {
+    private var stored: [String: Int] = [:]
+    private let lock = NSLock()
+
+    func add(_ path: String, size: Int) { lock.withLock { stored[path] = size } }
+    var sizes: [String: Int] { lock.withLock { stored } }
+    var count: Int { lock.withLock { stored.count } }
+}
