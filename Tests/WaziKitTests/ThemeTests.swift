@@ -29,6 +29,17 @@ final class ThemeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
+    /// The main navigation is rendered once and shared (see `Fragments`): it is held to the same rule.
+    func testAVariableASharedFragmentLacksFailsTheBuild() throws {
+        let theme = try copyOfTheme()
+        try edit(theme + "/partials/main-nav.mustache", replacing: ">{{label}}</a>", with: ">{{caption}}</a>")
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(templates: theme, output: output))
+        XCTAssertTrue(printed(report.diagnostics).contains("main-nav.mustache:1:1: error: template uses '{{caption}}', which partials/main-nav is not given"),
+                      printed(report.diagnostics))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
     func testAMissingStringOrTemplateFailsTheBuild() throws {
         let theme = try copyOfTheme()
         try edit(theme + "/i18n/fr.yaml", replacing: "  skip_to_content:", with: "  skip_to:")

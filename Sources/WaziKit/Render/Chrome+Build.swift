@@ -37,6 +37,11 @@ extension PageContext {
             NavItem(label: $0.label, href: $0.href, current: $0.current, page: $0.current && $0.href == own,
                     titleFallback: $0.titleFallback)
         }
+        // Every page of a section at one depth has the same navigation: it is rendered once.
+        let navKey = nav.map { "\($0.href)|\($0.current)|\($0.page)|\($0.titleFallback)" }.joined(separator: "\u{2}")
+        let mainNav = fragments.render("partials/main-nav", key: navKey, language: language) {
+            MainNav(nav: nav, sourceLang: defaultName)
+        }
         let trail = path.isEmpty ? [] : [home] + crumbs
         let breadcrumbs = trail.enumerated().map { index, crumb in
             let isLast = index == trail.count - 1, isPage = isLast && crumb.href == own
@@ -50,11 +55,11 @@ extension PageContext {
             sourceLang: defaultName, foreignSource: language != defaultName,
             documentTitle: path.isEmpty ? config.title : "\(title) · \(config.title)", siteTitle: config.title,
             metaDescription: description, canonical: absoluteURL, root: root, home: href(""),
-            stylesheet: resource("assets/style.css"), nav: nav, languages: languages, hasLanguages: languages.count > 1,
+            stylesheet: resource("assets/style.css"), mainNav: mainNav, languages: languages, hasLanguages: languages.count > 1,
             alternates: alternates, breadcrumbs: breadcrumbs, hasBreadcrumbs: !path.isEmpty,
             footerText: t("footer_license", ["license": config.license]), asOfText: asOf,
             jsonLD: RawHTML(html: structuredData?.scriptSafeText ?? ""), hasJSONLD: structuredData != nil, ogType: ogType,
-            ogTitle: path.isEmpty ? config.title : title, ogLocale: language.replacingOccurrences(of: "-", with: "_"),
+            ogTitle: path.isEmpty ? config.title : title, ogLocale: language.replacingAll("-", with: "_"),
             feedHref: resource(languagePrefix + "feed.xml"))
     }
 }

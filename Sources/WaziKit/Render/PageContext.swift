@@ -14,8 +14,12 @@ struct PageContext {
     /// Prefix from this page to the site root: `../../`, or `./` at the root. Computed once: every link uses it.
     let root: String
     let languagePrefix: String
+    /// Shared parts of pages, rendered once per build.
+    let fragments: Fragments
 
-    init(site: Site, language: String, t: Lookup, path: String, institutionSlugs: [String: String], zone: TimeZone) {
+    init(site: Site, language: String, t: Lookup, path: String, institutionSlugs: [String: String], zone: TimeZone,
+         fragments: Fragments) {
+        self.fragments = fragments
         self.site = site
         self.language = language
         self.t = t

@@ -21,10 +21,12 @@ public struct SiteRenderer: Sendable {
     public let theme: Theme
     let institutionSlugs: [String: String]
     let zone: TimeZone
+    let fragments: Fragments
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        fragments = Fragments(theme: theme)
         institutionSlugs = Routes.institutionSlugs(site.institutions)
         zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
@@ -169,7 +171,7 @@ public struct SiteRenderer: Sendable {
         }
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
-                                  institutionSlugs: institutionSlugs, zone: zone)
+                                  institutionSlugs: institutionSlugs, zone: zone, fragments: fragments)
         let (html, missing) = theme.render(job.template, layers: job.build(context), language: job.language)
         var problems = missing.map {
             Diagnostic(.error, SourceLocation(file: theme.directory + "/\(job.template).mustache"),
@@ -194,7 +196,8 @@ public struct SiteRenderer: Sendable {
             sink(file)
             return diagnostics
         }
-        return (jobs, results.filter { $0 != nil }.count, Set(results.compactMap { $0 }.joined()).sorted())
+        let diagnostics = Set(results.compactMap { $0 }.joined()).union(fragments.diagnostics)
+        return (jobs, results.filter { $0 != nil }.count, diagnostics.sorted())
     }
 
     /// Each language's search index.
@@ -202,7 +205,7 @@ public struct SiteRenderer: Sendable {
         site.config.languages.compactMap { language in
             theme.strings[language].map { strings in
                 PageContext(site: site, language: language, t: Lookup(strings), path: Routes.search,
-                            institutionSlugs: institutionSlugs, zone: zone).searchIndex()
+                            institutionSlugs: institutionSlugs, zone: zone, fragments: fragments).searchIndex()
             }
         }
     }

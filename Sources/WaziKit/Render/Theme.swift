@@ -5,7 +5,7 @@ import Mustache
 public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "commitments", "commitment", "milestone", "meetings", "meeting", "notes", "note",
-        "page", "institutions", "institution", "data", "browse", "milestones", "search", "404",
+        "page", "institutions", "institution", "data", "browse", "milestones", "search", "404", "partials/main-nav",
     ]
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"

@@ -45,6 +45,10 @@ final class ViewEncoder: Encoder {
         let box: Fields
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
+        // The common cases without the generic path's dynamic casts.
+        mutating func encode(_ value: String, forKey key: Key) throws { box.values[key.stringValue] = HTML.escape(value) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { box.values[key.stringValue] = value }
+        mutating func encode(_ value: Int, forKey key: Key) throws { box.values[key.stringValue] = value }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if let converted = ViewEncoder.convert(value) { box.values[key.stringValue] = converted }
         }

@@ -23,6 +23,9 @@ struct Badge: Encodable { let code: String; let label: String; let icon: String 
 
 struct TocItem: Encodable { let anchor: String; let text: String }
 
+/// The model of `partials/main-nav`.
+struct MainNav: Encodable { let nav: [NavItem]; let sourceLang: String }
+
 /// The layout's model: shared by every page.
 struct Chrome: Encodable {
     let lang: String
@@ -43,7 +46,8 @@ struct Chrome: Encodable {
     let root: String
     let home: String
     let stylesheet: String
-    let nav: [NavItem]
+    /// The main navigation, rendered by `partials/main-nav` (see `Fragments`).
+    let mainNav: RawHTML
     let languages: [LanguageItem]
     let hasLanguages: Bool
     let alternates: [LanguageItem]

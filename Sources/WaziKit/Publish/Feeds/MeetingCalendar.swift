@@ -83,7 +83,7 @@ public enum MeetingCalendar {
     }
 
     /// `20250918`.
-    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ day: Day) -> String { day.iso.filter { $0 != "-" } }
 
     /// `HHMMSS` of minutes since midnight.
     static func clock(_ minutes: Int) -> String { String(format: "%02d%02d00", minutes / 60, minutes % 60) }
@@ -92,7 +92,7 @@ public enum MeetingCalendar {
     /// control characters (not allowed in content lines) dropped.
     static func text(_ value: String) -> String {
         var out = ""
-        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+        for scalar in value.replacingAll("\r\n", with: "\n").unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"

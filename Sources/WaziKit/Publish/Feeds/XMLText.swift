@@ -24,7 +24,7 @@ enum XMLText {
     /// An attribute value (for `"`-quoted attributes): as `escape`, and tab and LF as character
     /// references, since attribute-value normalisation would otherwise turn them into spaces.
     static func attribute(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "\t", with: "&#9;").replacingOccurrences(of: "\n", with: "&#10;")
+        escape(text).replacingAll("\t", with: "&#9;").replacingAll("\n", with: "&#10;")
     }
 
     /// XML 1.0 `Char`: tab, LF, CR, and U+0020 upwards except surrogates (Swift has none) and U+FFFE/U+FFFF.
