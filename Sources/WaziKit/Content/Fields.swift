@@ -131,6 +131,18 @@ public final class Fields {
         return nil
     }
 
+    /// Where each text item of a list is (the first, for repeated items); reports nothing.
+    func itemLocations(_ key: String) -> [String: SourceLocation] {
+        guard let node = entries[key]?.value, case let .sequence(sequence) = node else { return [:] }
+        var out: [String: SourceLocation] = [:]
+        for item in sequence {
+            guard case let .scalar(scalar) = item else { continue }
+            let text = scalar.string.trimmed
+            if out[text] == nil { out[text] = source.location(item.mark) }
+        }
+        return out
+    }
+
     /// A list of text items; each item's position is kept for later checks.
     public func textList(_ key: String) -> [(text: String, location: SourceLocation)] {
         guard let node = node(key) else { return [] }

@@ -24,25 +24,37 @@ public enum SiteLoader {
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
         let languages = config?.languages ?? ["en"]
-        let groups = DocumentReader.read(tree, languages: languages, threads: options.threads, log: log)
-
-        var commitments = decodeCommitments(groups, log: log)
-        let meetings = (groups[.meeting] ?? []).compactMap { ContentDecoder.meeting($0, asOf: options.asOf) }
-            .sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
-        let notes = (groups[.note] ?? []).compactMap(ContentDecoder.note)
-            .sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
-        let pages = (groups[.page] ?? []).compactMap(ContentDecoder.page)
-            .sorted { ($0.menu ?? Int.max, $0.slug) < ($1.menu ?? Int.max, $1.slug) }
+        let files = Set(tree.files.map { "files/" + $0 })
+        // Reading, composing YAML and decoding are most of the loading time: spread over the cores,
+        // each file decoded as soon as it is read.
+        let decoded = parallelMap(DocumentReader.groups(tree, languages: languages, log: log), threads: options.threads) {
+            DocumentReader.read($0, files: files, log: log).map { DecodedFile($0, asOf: options.asOf) }
+        }.compactMap { $0 }
+        var marks: [String: Marks] = [:]
+        var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []
+        for file in decoded {
+            marks[file.file.displayPath] = file.marks
+            switch file.entity {
+            case let .meeting(meeting): meetings.append(meeting)
+            case let .note(note): notes.append(note)
+            case let .page(page): pages.append(page)
+            default: break
+            }
+        }
+        var commitments = assembleCommitments(decoded, log: log)
+        meetings.sort { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        notes.sort { ($1.date, $0.slug) < ($0.date, $1.slug) }
+        pages.sort { ($0.menu ?? Int.max, $0.slug) < ($1.menu ?? Int.max, $1.slug) }
 
         let drafts = Set(commitments.filter(\.draft).map(\.id))
         if !options.drafts { commitments.removeAll { $0.draft } }
-        var checker = ReferenceChecker(commitments: commitments, drafts: drafts, bodies: bodies, log: log)
-        let checkedMeetings = meetings.map { checker.check($0, groups: groups) }
-        let checkedNotes = notes.map { checker.check($0, groups: groups) }
+        let checker = ReferenceChecker(commitments: commitments, drafts: drafts, bodies: bodies, marks: marks, log: log)
+        let checkedMeetings = meetings.map { checker.check($0) }
+        let checkedNotes = notes.map { checker.check($0) }
         checkUniqueSlugs(checkedMeetings.map { ($0.slug, $0.origin.path) }, what: "meeting", log: log)
         checkUniqueSlugs(pages.map { ($0.slug, $0.origin.path) }, what: "page", log: log)
         checkUniqueSlugs(checkedNotes.map { ($0.slug, $0.origin.path) }, what: "note", log: log)
-        if let config { warn(commitments, plan: config.actionPlan, asOf: options.asOf, groups: groups, log: log) }
+        if let config { warn(commitments, plan: config.actionPlan, asOf: options.asOf, marks: marks, log: log) }
 
         let diagnostics = log.items.sorted()
         guard let config, !log.hasErrors else { return (nil, diagnostics) }
@@ -52,40 +64,37 @@ public enum SiteLoader {
         return (site, diagnostics)
     }
 
-    /// Commitments with their milestones attached by folder, numbers unique.
-    private static func decodeCommitments(_ groups: [ContentKind: [DocumentGroup]], log: DiagnosticLog) -> [Commitment] {
+    /// Commitments with their milestones attached by folder, ids and numbers unique.
+    private static func assembleCommitments(_ decoded: [DecodedFile], log: DiagnosticLog) -> [Commitment] {
         var commitments: [String: Commitment] = [:]
-        var folders: [String: String] = [:]
         var slugs: [String: String] = [:]
-        for group in groups[.commitment] ?? [] {
-            guard let commitment = ContentDecoder.commitment(group),
-                  let folder = group.document.file.commitmentFolder else { continue }
+        let folders = Set(decoded.filter { $0.file.kind == .commitment }.compactMap(\.file.commitmentFolder))
+        for file in decoded {
+            guard case let .commitment(commitment) = file.entity, let folder = file.file.commitmentFolder else { continue }
             if let other = slugs[commitment.slug] {
-                log.error(group.document.fields.location(ofValue: "id"), "duplicate commitment id '\(commitment.id)' (also in \(other))")
+                log.error(file.marks.value("id"), "duplicate commitment id '\(commitment.id)' (also in \(other))")
                 continue
             }
             slugs[commitment.slug] = commitment.origin.path
             commitments[folder] = commitment
-            folders[folder] = commitment.id
         }
         var numbers: [String: [Int: String]] = [:]
-        for group in groups[.milestone] ?? [] {
-            let file = group.document.file
-            guard let folder = file.commitmentFolder else { continue }
-            guard let id = folders[folder] else {
-                if !(groups[.commitment] ?? []).contains(where: { $0.document.file.commitmentFolder == folder }) {
-                    log.error(SourceLocation(file: file.displayPath),
+        for file in decoded where file.file.kind == .milestone {
+            guard let folder = file.file.commitmentFolder else { continue }
+            guard commitments[folder] != nil else {
+                if !folders.contains(folder) {
+                    log.error(SourceLocation(file: file.file.displayPath),
                               "milestone without a commitment: commitments/\(folder)/index.md does not exist")
                 }
                 continue
             }
-            guard let milestone = ContentDecoder.milestone(group, commitmentID: id) else { continue }
+            guard case let .milestone(milestone) = file.entity else { continue }
             if let other = numbers[folder]?[milestone.number] {
-                log.error(group.document.fields.location(ofValue: "number"),
-                          "duplicate milestone number \(milestone.number) in \(id) (also in \(other))")
+                log.error(file.marks.value("number"),
+                          "duplicate milestone number \(milestone.number) in \(milestone.commitmentID) (also in \(other))")
                 continue
             }
-            numbers[folder, default: [:]][milestone.number] = file.displayPath
+            numbers[folder, default: [:]][milestone.number] = file.file.displayPath
             commitments[folder]?.milestones.append(milestone)
         }
         return commitments.values.map { commitment in
@@ -108,20 +117,14 @@ public enum SiteLoader {
 
     /// SPEC §2.3 warnings: complete without evidence, ends after the plan, no update for 180 days.
     private static func warn(_ commitments: [Commitment], plan: ActionPlan, asOf: Day,
-                             groups: [ContentKind: [DocumentGroup]], log: DiagnosticLog) {
-        var fieldsByPath: [String: Fields] = [:]
-        for group in (groups[.commitment] ?? []) + (groups[.milestone] ?? []) {
-            fieldsByPath[group.document.file.displayPath] = group.document.fields
-        }
+                             marks: [String: Marks], log: DiagnosticLog) {
         for commitment in commitments {
-            let f = fieldsByPath[commitment.origin.path]
             if commitment.end.last > plan.end.last {
-                log.warning(f?.location(ofValue: "end") ?? SourceLocation(file: commitment.origin.path),
+                log.warning(marks[commitment.origin.path]?.value("end") ?? SourceLocation(file: commitment.origin.path),
                             "commitment ends \(commitment.end), after the action plan (\(plan.end))")
             }
             for milestone in commitment.milestones {
-                let f = fieldsByPath[milestone.origin.path]
-                let at = { (key: String) in f?.location(ofValue: key) ?? SourceLocation(file: milestone.origin.path) }
+                let at = { (key: String) in marks[milestone.origin.path]?.value(key) ?? SourceLocation(file: milestone.origin.path) }
                 if milestone.status == .complete, !milestone.updates.contains(where: { !$0.evidence.isEmpty }) {
                     log.warning(at("status"), "milestone \(milestone.id) is complete but no update gives evidence")
                 }
@@ -145,36 +148,28 @@ struct ReferenceChecker {
     let bodies: Set<String>
     let log: DiagnosticLog
 
-    init(commitments: [Commitment], drafts: Set<String>, bodies: [GovernanceBody], log: DiagnosticLog) {
+    /// Where each file's keys are, by path.
+    let marks: [String: Marks]
+
+    init(commitments: [Commitment], drafts: Set<String>, bodies: [GovernanceBody], marks: [String: Marks], log: DiagnosticLog) {
         self.commitments = Set(commitments.map(\.id))
         self.milestones = Set(commitments.flatMap { $0.milestones.map(\.id) })
         self.drafts = drafts
         self.bodies = Set(bodies.map(\.key))
+        self.marks = marks
         self.log = log
     }
 
-    /// The front matter of a meeting or note, by path (a dictionary: a search per item was quadratic).
-    private var fieldsByPath: [String: Fields] = [:]
-
-    private mutating func fields(_ path: String, _ groups: [ContentKind: [DocumentGroup]], _ kind: ContentKind) -> Fields? {
-        if fieldsByPath.isEmpty {
-            for group in (groups[.meeting] ?? []) + (groups[.note] ?? []) {
-                fieldsByPath[group.document.file.displayPath] = group.document.fields
-            }
-        }
-        return fieldsByPath[path]
-    }
-
-    mutating func check(_ meeting: Meeting, groups: [ContentKind: [DocumentGroup]]) -> Meeting {
-        let f = fields(meeting.origin.path, groups, .meeting)
+    func check(_ meeting: Meeting) -> Meeting {
+        let at = marks[meeting.origin.path] ?? Marks.none(meeting.origin.path)
         if !bodies.contains(meeting.bodyKey) {
             let known = bodies.sorted()
             var message = "body '\(meeting.bodyKey)' is not a key of bodies.yaml"
             if let near = Fields.nearest(meeting.bodyKey, in: known) { message += "; did you mean '\(near)'?" }
             else if !known.isEmpty { message += " (known: \(known.joined(separator: ", ")))" }
-            log.error(f?.location(ofValue: "body") ?? SourceLocation(file: meeting.origin.path), message)
+            log.error(at.value("body"), message)
         }
-        let (c, m) = resolve(meeting.commitmentIDs, meeting.milestoneIDs, f, path: meeting.origin.path)
+        let (c, m) = resolve(meeting.commitmentIDs, meeting.milestoneIDs, at)
         return Meeting(slug: meeting.slug, title: meeting.title, date: meeting.date, startTime: meeting.startTime,
                        endTime: meeting.endTime, bodyKey: meeting.bodyKey, type: meeting.type, status: meeting.status,
                        location: meeting.location, commitmentIDs: c, milestoneIDs: m, attendees: meeting.attendees,
@@ -182,19 +177,14 @@ struct ReferenceChecker {
                        minutes: meeting.minutes, origin: meeting.origin)
     }
 
-    mutating func check(_ note: Note, groups: [ContentKind: [DocumentGroup]]) -> Note {
-        let f = fields(note.origin.path, groups, .note)
-        let (c, m) = resolve(note.commitmentIDs, note.milestoneIDs, f, path: note.origin.path)
+    func check(_ note: Note) -> Note {
+        let (c, m) = resolve(note.commitmentIDs, note.milestoneIDs, marks[note.origin.path] ?? Marks.none(note.origin.path))
         return Note(slug: note.slug, title: note.title, date: note.date, summary: note.summary, authors: note.authors,
                     commitmentIDs: c, milestoneIDs: m, tags: note.tags, body: note.body, origin: note.origin)
     }
 
-    private func resolve(_ commitmentIDs: [String], _ milestoneIDs: [String], _ f: Fields?, path: String)
-        -> ([String], [String]) {
-        let items = { (key: String) in f?.textList(key) ?? [] }
-        let at = { (key: String, id: String) -> SourceLocation in
-            items(key).first { $0.text == id }?.location ?? SourceLocation(file: path)
-        }
+    private func resolve(_ commitmentIDs: [String], _ milestoneIDs: [String], _ marks: Marks) -> ([String], [String]) {
+        let at = marks.item
         var keptCommitments: [String] = []
         for id in commitmentIDs {
             if commitments.contains(id) { keptCommitments.append(id); continue }

@@ -50,54 +50,45 @@ enum DocumentReader {
         }
     }
 
-    /// Reads every Markdown file and groups translations with their default-language file.
-    static func read(_ tree: ContentTree, languages: [String], threads: Int, log: DiagnosticLog)
-        -> [ContentKind: [DocumentGroup]] {
-        let files = Set(tree.files.map { "files/" + $0 })
-        let known = Set(tree.markdown.map(\.relativePath))
-        var defaults: [String: SourceDocument] = [:]
-        var translations: [SourceDocument] = []
-        // Reading and composing YAML is most of a build's loading time: spread it over the cores.
-        let documents = parallelMap(tree.markdown, threads: threads) { file in
-            (file, readOne(file, files: files, log: log))
-        }
-        for case let (file, document?) in documents {
-            if file.language == nil {
-                defaults[file.relativePath] = document
-            } else {
-                translations.append(document)
-            }
-        }
-        var groups: [String: DocumentGroup] = [:]
-        for (path, document) in defaults { groups[path] = DocumentGroup(document: document) }
+    /// A default-language file and its translations, grouped by path before anything is read.
+    struct FileGroup: Sendable {
+        let file: ContentFile
+        var translations: [String: ContentFile] = [:]
+    }
+
+    /// Groups every Markdown file with its translations, sorted by path; reports translations that
+    /// belong nowhere (a language not declared, the default language, a missing original).
+    static func groups(_ tree: ContentTree, languages: [String], log: DiagnosticLog) -> [FileGroup] {
+        var groups: [String: FileGroup] = [:]
+        for file in tree.markdown where file.language == nil { groups[file.relativePath] = FileGroup(file: file) }
         let declared = Set(languages.dropFirst())
-        for translation in translations {
-            let file = translation.file
+        for file in tree.markdown {
             guard let language = file.language else { continue }
             let at = SourceLocation(file: file.displayPath)
             if language == languages.first {
                 log.error(at, "'\(language)' is the default language: its text belongs in \(tree.display(file.basePath))")
-                continue
-            }
-            guard declared.contains(language) else {
+            } else if !declared.contains(language) {
                 log.error(at, "translation into '\(language)', which site.yaml does not declare (languages: \(languages.joined(separator: ", ")))")
-                continue
+            } else if groups[file.basePath] == nil {
+                log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
+            } else {
+                groups[file.basePath]?.translations[language] = file
             }
-            guard groups[file.basePath] != nil else {
-                if defaults[file.basePath] == nil, !known.contains(file.basePath) {
-                    log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
-                }
-                continue
-            }
-            checkTranslationKeys(translation, defaultPath: tree.display(file.basePath))
-            groups[file.basePath]?.translations[language] = translation
         }
-        var byKind: [ContentKind: [DocumentGroup]] = [:]
-        for path in groups.keys.sorted() {
-            guard let group = groups[path] else { continue }
-            byKind[group.document.file.kind, default: []].append(group)
+        return groups.keys.sorted().compactMap { groups[$0] }
+    }
+
+    /// Reads a group's files; nil when the default-language file cannot be read (its errors are logged).
+    static func read(_ group: FileGroup, files: Set<String>, log: DiagnosticLog) -> DocumentGroup? {
+        var translations: [String: SourceDocument] = [:]
+        for (language, file) in group.translations {
+            translations[language] = readOne(file, files: files, log: log)
         }
-        return byKind
+        guard let document = readOne(group.file, files: files, log: log) else { return nil }
+        for translation in translations.values {
+            checkTranslationKeys(translation, defaultPath: group.file.displayPath)
+        }
+        return DocumentGroup(document: document, translations: translations)
     }
 
     private static func readOne(_ file: ContentFile, files: Set<String>, log: DiagnosticLog) -> SourceDocument? {

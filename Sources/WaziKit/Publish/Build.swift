@@ -122,6 +122,7 @@ public enum Build {
         var load = options.load
         load.threads = options.threads
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load)
+        Memory.release()
         timings.lap("load")
         let log = DiagnosticLog()
         let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
@@ -233,4 +234,16 @@ public enum Build {
         let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
         return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
     }
+}
+
+/// Gives the memory freed after loading (parse trees, file texts) back to the system: glibc keeps it
+/// otherwise, and the resident size is what large builds are measured by.
+enum Memory {
+    private typealias Trim = @convention(c) (Int) -> Int32
+    private static let trim: Trim? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: Trim.self)
+    }()
+
+    static func release() { _ = trim?(0) }
 }

@@ -212,7 +212,7 @@ public final class Publisher: @unchecked Sendable {
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let exchangeFlag: UInt32 = 1 << 1 // RENAME_EXCHANGE
     /// glibc's renameat2, which Swift's Glibc module does not import.
-    nonisolated(unsafe) private static let renameExchange: RenameAt2? = {
+    private static let renameExchange: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A content file decoded as soon as it is read, with the positions that later checks (duplicates,
+/// references, warnings) point at; its YAML tree is dropped at once, so a large site's parse trees
+/// are never all held together.
+struct DecodedFile: Sendable {
+    enum Entity: Sendable {
+        case commitment(Commitment)
+        case milestone(Milestone)
+        case meeting(Meeting)
+        case note(Note)
+        case page(Page)
+    }
+
+    let file: ContentFile
+    /// Nil when the file has errors (already logged).
+    let entity: Entity?
+    let marks: Marks
+
+    init(_ group: DocumentGroup, asOf: Day) {
+        file = group.document.file
+        let f = group.document.fields
+        switch file.kind {
+        case .commitment:
+            entity = ContentDecoder.commitment(group).map(Entity.commitment)
+            marks = Marks(f, values: ["id", "end"])
+        case .milestone:
+            // A commitment's id is its folder's name (checked when the commitment is decoded).
+            entity = file.commitmentFolder.flatMap { ContentDecoder.milestone(group, commitmentID: $0) }.map(Entity.milestone)
+            marks = Marks(f, values: ["number", "status", "end"])
+        case .meeting:
+            entity = ContentDecoder.meeting(group, asOf: asOf).map(Entity.meeting)
+            marks = Marks(f, values: ["body"], lists: ["commitments", "milestones"])
+        case .note:
+            entity = ContentDecoder.note(group).map(Entity.note)
+            marks = Marks(f, values: [], lists: ["commitments", "milestones"])
+        case .page:
+            entity = ContentDecoder.page(group).map(Entity.page)
+            marks = Marks(f, values: [])
+        }
+    }
+}
+
+/// Where some keys' values, and some lists' items, are written in a file.
+struct Marks: Sendable {
+    private let file: String
+    private let values: [String: SourceLocation]
+    private let items: [String: [String: SourceLocation]]
+
+    init(_ fields: Fields, values keys: [String], lists: [String] = []) {
+        file = fields.source.path
+        var values: [String: SourceLocation] = [:]
+        for key in keys where fields.has(key) { values[key] = fields.location(ofValue: key) }
+        self.values = values
+        var items: [String: [String: SourceLocation]] = [:]
+        for key in lists { items[key] = fields.itemLocations(key) }
+        self.items = items
+    }
+
+    private init(file: String) {
+        self.file = file
+        values = [:]
+        items = [:]
+    }
+
+    /// No positions: everything is reported at the file.
+    static func none(_ file: String) -> Marks { Marks(file: file) }
+
+    /// Where `key`'s value is, or the file when it has none.
+    func value(_ key: String) -> SourceLocation { values[key] ?? SourceLocation(file: file) }
+
+    /// Where the item `text` of the list `key` is, or the file.
+    func item(_ key: String, _ text: String) -> SourceLocation { items[key]?[text] ?? SourceLocation(file: file) }
+}
