@@ -197,7 +197,7 @@ final class LocatedErrorTests: XCTestCase {
         try mini.add("commitments/T0001/index.fr.md", "---\n# le titre vient de index.md\n---\n## Problème\n\nTexte.\n")
         let (site, diagnostics) = mini.load()
         XCTAssertEqual(printed(diagnostics.filter { $0.severity == .error }), "")
-        XCTAssertEqual(site?.commitments.first?.description.translations["fr"], "## Problème\n\nTexte.\n")
+        XCTAssertEqual(site?.commitments.first?.description.translation("fr", log: DiagnosticLog()), "## Problème\n\nTexte.\n")
     }
 
     // MARK: - Types

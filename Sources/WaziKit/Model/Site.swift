@@ -60,7 +60,7 @@ public struct Commitment: Hashable, Sendable {
     public let draft: Bool
     public let member: String?
     /// Markdown description; its `##` headings become sections.
-    public let description: Localized
+    public let description: MarkdownSource
     public let origin: Origin
     /// Sorted by number.
     public internal(set) var milestones: [Milestone]
@@ -98,7 +98,7 @@ public struct Milestone: Hashable, Sendable {
     public let lead: String?
     /// As written (append-only history).
     public let updates: [StatusUpdate]
-    public let description: Localized
+    public let description: MarkdownSource
     public let origin: Origin
 
     /// `KENMS0005-3`.
@@ -142,7 +142,7 @@ public struct Meeting: Hashable, Sendable {
     public let actionItems: [ActionItem]
     public let documents: [MeetingDocument]
     /// Agenda and minutes (Markdown).
-    public let minutes: Localized
+    public let minutes: MarkdownSource
     public let origin: Origin
 }
 
@@ -155,7 +155,7 @@ public struct Note: Hashable, Sendable {
     public let commitmentIDs: [String]
     public let milestoneIDs: [String]
     public let tags: [String]
-    public let body: Localized
+    public let body: MarkdownSource
     public let origin: Origin
 }
 
@@ -164,7 +164,7 @@ public struct Page: Hashable, Sendable {
     public let slug: String
     public let title: Localized
     public let menu: Int?
-    public let body: Localized
+    public let body: MarkdownSource
     public let origin: Origin
 }
 

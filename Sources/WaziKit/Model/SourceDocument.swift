@@ -33,11 +33,7 @@ struct DocumentGroup {
         return Localized(base, translations: values)
     }
 
-    func localizedBody() -> Localized {
-        var values: [String: String] = [:]
-        for (language, translation) in translations { values[language] = translation.body }
-        return Localized(document.body, translations: values)
-    }
+    func localizedBody() -> MarkdownSource { MarkdownSource(self) }
 }
 
 enum DocumentReader {

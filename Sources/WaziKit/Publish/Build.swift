@@ -106,6 +106,7 @@ public enum Build {
     /// Runs every stage; with a publisher, outputs stream into its staging folder, which replaces the
     /// output only if the build succeeds. A publisher also reads and writes the build cache.
     private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
+        Memory.tune()
         var timings = StageTimings()
         let previous = publisher == nil ? nil : BuildCache.read(output: options.output)
         let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
@@ -155,7 +156,8 @@ public enum Build {
         let sideLane = Eventually<StageTimings>()
         let sideWork: @Sendable () -> Void = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink))
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems))
+            Memory.release()
             lane.lap("data")
             subscriptions(site, theme: theme, renderer: renderer, jobs: jobs).forEach(sink.write)
             for copy in renderer.staticFiles(content: options.content) {
@@ -178,7 +180,7 @@ public enum Build {
         timings.lap("pages")
         timings.beside = sideLane.value.stages
         timings.lap("wait")
-        diagnostics = (diagnostics + pages.diagnostics).sorted()
+        diagnostics = Set(diagnostics + pages.diagnostics + renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
         var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: sink.log.count)
         report.rendered = pages.rendered
@@ -236,14 +238,25 @@ public enum Build {
     }
 }
 
-/// Gives the memory freed after loading (parse trees, file texts) back to the system: glibc keeps it
-/// otherwise, and the resident size is what large builds are measured by.
+/// How the build uses glibc's allocator. Resident memory is what large builds are measured by, and
+/// glibc keeps freed memory unless told otherwise.
 enum Memory {
     private typealias Trim = @convention(c) (Int) -> Int32
-    private static let trim: Trim? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
-    }()
+    private typealias Option = @convention(c) (Int32, Int32) -> Int32
+    private static let trim: Trim? = symbol("malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    private static let option: Option? = symbol("mallopt").map { unsafeBitCast($0, to: Option.self) }
 
+    private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)
+    }
+
+    /// Fixed thresholds: glibc otherwise raises them as large blocks (pages, data files) are freed,
+    /// then keeps every later large block on its heaps, where freed space is not given back.
+    static func tune() {
+        _ = option?(-3, 128 * 1024) // M_MMAP_THRESHOLD
+        _ = option?(-1, 128 * 1024) // M_TRIM_THRESHOLD
+    }
+
+    /// Gives freed memory (parse trees, file texts) back to the system.
     static func release() { _ = trim?(0) }
 }

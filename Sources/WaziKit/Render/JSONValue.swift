@@ -99,6 +99,27 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Writes `"name":{…}` (and a comma unless `last`) on one line, a member at a time, keys sorted.
+    static func writeMember<Value>(_ name: String, _ members: [String: Value], last: Bool = false, to stream: ByteStream,
+                                   _ json: (Value) -> JSONValue) {
+        var out: [UInt8] = []
+        quote(name, into: &out)
+        out += Array(":{".utf8)
+        for (i, key) in members.keys.sorted().enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            quote(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if let value = members[key] { json(value).write(into: &out, indent: 0, pretty: false) }
+            if out.count > 1 << 16 {
+                stream.append(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+        if !last { out.append(UInt8(ascii: ",")) }
+        stream.append(out)
+    }
+
     /// An array too large to hold as one tree: its elements are made one at a time as it is written.
     struct LargeArray {
         let count: Int

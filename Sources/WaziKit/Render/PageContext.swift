@@ -16,10 +16,13 @@ struct PageContext {
     let languagePrefix: String
     /// Shared parts of pages, rendered once per build.
     let fragments: Fragments
+    /// Where a content file that changed during the build is reported.
+    let problems: DiagnosticLog
 
     init(site: Site, language: String, t: Lookup, path: String, institutionSlugs: [String: String], zone: TimeZone,
-         fragments: Fragments) {
+         fragments: Fragments, problems: DiagnosticLog) {
         self.fragments = fragments
+        self.problems = problems
         self.site = site
         self.language = language
         self.t = t

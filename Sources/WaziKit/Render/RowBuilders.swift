@@ -105,8 +105,8 @@ extension PageContext {
     func links(_ items: [Note]) -> [NoteRow] { items.map(row) }
 
     /// Renders a Markdown body in the page's language (or the default's, when not translated).
-    func markdown(_ text: Localized) -> RenderedBody {
-        RenderedBody.render(text.text(language), allowHTML: site.config.allowHTML, root: root)
+    func markdown(_ text: MarkdownSource) -> RenderedBody {
+        RenderedBody.render(text.text(language, log: problems), allowHTML: site.config.allowHTML, root: root)
     }
 
     func fact(_ label: String, _ value: String, href: String = "") -> Fact {

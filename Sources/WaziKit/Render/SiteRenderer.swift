@@ -22,6 +22,8 @@ public struct SiteRenderer: Sendable {
     let institutionSlugs: [String: String]
     let zone: TimeZone
     let fragments: Fragments
+    /// Problems met while rendering: a content file changed during the build (see `MarkdownSource`).
+    let problems = DiagnosticLog()
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -171,16 +173,16 @@ public struct SiteRenderer: Sendable {
         }
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
-                                  institutionSlugs: institutionSlugs, zone: zone, fragments: fragments)
+                                  institutionSlugs: institutionSlugs, zone: zone, fragments: fragments, problems: problems)
         let (html, missing) = theme.render(job.template, layers: job.build(context), language: job.language)
-        var problems = missing.map {
+        var found = missing.map {
             Diagnostic(.error, SourceLocation(file: theme.directory + "/\(job.template).mustache"),
                        "template uses '{{\($0)}}', which the \(job.template) page does not provide")
         }
-        problems += lookup.missing.sorted().map {
+        found += lookup.missing.sorted().map {
             Diagnostic(.error, SourceLocation(file: strings.path), "missing string '\($0)'")
         }
-        return (OutputFile(path: context.outputPath, text: html), problems)
+        return (OutputFile(path: context.outputPath, text: html), found)
     }
 
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the
@@ -196,7 +198,7 @@ public struct SiteRenderer: Sendable {
             sink(file)
             return diagnostics
         }
-        let diagnostics = Set(results.compactMap { $0 }.joined()).union(fragments.diagnostics)
+        let diagnostics = Set(results.compactMap { $0 }.joined()).union(fragments.diagnostics).union(problems.items)
         return (jobs, results.filter { $0 != nil }.count, diagnostics.sorted())
     }
 
@@ -205,7 +207,7 @@ public struct SiteRenderer: Sendable {
         site.config.languages.compactMap { language in
             theme.strings[language].map { strings in
                 PageContext(site: site, language: language, t: Lookup(strings), path: Routes.search,
-                            institutionSlugs: institutionSlugs, zone: zone, fragments: fragments).searchIndex()
+                            institutionSlugs: institutionSlugs, zone: zone, fragments: fragments, problems: problems).searchIndex()
             }
         }
     }

@@ -1,7 +1,7 @@
 /// `data/wazi.json`: everything, nested by commitment, with meetings, notes and the translations
 /// of text fields. Entity objects carry exactly their table's columns, so CSV and JSON agree.
 enum SiteJSON {
-    static func write(_ site: Site, to stream: ByteStream) {
+    static func write(_ site: Site, to stream: ByteStream, log: DiagnosticLog) {
         let config = site.config
         let members: [String: JSONValue] = [
             "$schema": .string(config.baseURL + "data/schema/wazi.schema.json"),
@@ -26,9 +26,9 @@ enum SiteJSON {
         ]
         // Written one item at a time: the whole document, held, was most of a large build's memory.
         JSONValue.writeObject(members, large: [
-            "commitments": .init(count: site.commitments.count) { commitment(site.commitments[$0], site) },
-            "meetings": .init(count: site.meetings.count) { meeting(site.meetings[$0], site) },
-            "notes": .init(count: site.notes.count) { note(site.notes[$0], site) },
+            "commitments": .init(count: site.commitments.count) { commitment(site.commitments[$0], site, log) },
+            "meetings": .init(count: site.meetings.count) { meeting(site.meetings[$0], site, log) },
+            "notes": .init(count: site.notes.count) { note(site.notes[$0], site, log) },
         ], to: stream)
     }
 
@@ -39,38 +39,43 @@ enum SiteJSON {
     }
 
     /// One entry per non-default language: the translated text fields (null when not set), or null.
-    private static func translations(_ site: Site, _ origin: Origin, _ fields: [String: Localized?]) -> JSONValue {
+    /// `body` is the Markdown field's name and source, read once per language.
+    private static func translations(_ site: Site, _ origin: Origin, _ fields: [String: Localized?],
+                                     body: (String, MarkdownSource), _ log: DiagnosticLog) -> JSONValue {
         var out: [String: JSONValue] = [:]
         for language in site.config.languages.dropFirst() {
             guard origin.translations.contains(language) else {
                 out[language] = .null
                 continue
             }
-            out[language] = .object(fields.mapValues { localized in
+            var members = fields.mapValues { localized in
                 localized.flatMap { $0.translations[language] }.map(JSONValue.string) ?? .null
-            })
+            }
+            members[body.0] = .optional(body.1.translation(language, log: log))
+            out[language] = .object(members)
         }
         return .object(out)
     }
 
-    private static func commitment(_ c: Commitment, _ site: Site) -> JSONValue {
+    private static func commitment(_ c: Commitment, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(c), [
-            "description": .string(c.description.base),
-            "translations": translations(site, c.origin, ["title": c.title, "short_title": c.shortTitle, "description": c.description]),
+            "description": .string(c.description.base(log: log)),
+            "translations": translations(site, c.origin, ["title": c.title, "short_title": c.shortTitle],
+                                         body: ("description", c.description), log),
             "milestones": .array(c.milestones.map { m in
                 object(site.row(m), [
-                    "description": .string(m.description.base),
-                    "translations": translations(site, m.origin, ["title": m.title, "description": m.description]),
+                    "description": .string(m.description.base(log: log)),
+                    "translations": translations(site, m.origin, ["title": m.title], body: ("description", m.description), log),
                     "updates": .array(site.updateRows(m).map { object($0, [:]) }),
                 ])
             }),
         ])
     }
 
-    private static func meeting(_ m: Meeting, _ site: Site) -> JSONValue {
+    private static func meeting(_ m: Meeting, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(m), [
-            "minutes": .string(m.minutes.base),
-            "translations": translations(site, m.origin, ["title": m.title, "minutes": m.minutes]),
+            "minutes": .string(m.minutes.base(log: log)),
+            "translations": translations(site, m.origin, ["title": m.title], body: ("minutes", m.minutes), log),
             "attendees": .array(m.attendees.map { a in
                 .object(["name": site.config.publishAttendeeNames ? .optional(a.name) : .null,
                          "organisation": .string(a.organisation), "sector": .string(a.sector.rawValue)])
@@ -81,10 +86,10 @@ enum SiteJSON {
         ])
     }
 
-    private static func note(_ n: Note, _ site: Site) -> JSONValue {
+    private static func note(_ n: Note, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(n), [
-            "body": .string(n.body.base),
-            "translations": translations(site, n.origin, ["title": n.title, "summary": n.summary, "body": n.body]),
+            "body": .string(n.body.base(log: log)),
+            "translations": translations(site, n.origin, ["title": n.title, "summary": n.summary], body: ("body", n.body), log),
         ])
     }
 }
