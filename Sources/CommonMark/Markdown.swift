@@ -38,37 +38,33 @@ public enum Markdown {
     nonisolated(unsafe) private static var registered = false
 
     public static func render(_ markdown: String, options: Options = Options()) -> Rendered {
-        lock.lock()
-        defer { lock.unlock() }
-        if !registered {
-            cmark_gfm_core_extensions_ensure_registered()
-            registered = true
-        }
-        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
-        if options.allowHTML { flags |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(flags) else {
-            return Rendered(html: "", headings: [], plainText: "")
-        }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
         var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        // Only the calls into cmark-gfm hold the lock; the Swift work on their results does not.
+        let (html, headingTexts, plain): (String, [(Int, String)], String) = lock.withLock {
+            if !registered {
+                cmark_gfm_core_extensions_ensure_registered()
+                registered = true
             }
+            var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+            if options.allowHTML { flags |= CMARK_OPT_UNSAFE }
+            guard let parser = cmark_parser_new(flags) else { return ("", [], "") }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+            guard let root = cmark_parser_finish(parser) else { return ("", [], "") }
+            defer { cmark_node_free(root) }
+            let (headingTexts, plain) = walk(root, rootPrefix: options.rootPrefix)
+            let extensions = cmark_parser_get_syntax_extensions(parser)
+            return (take(cmark_render_html(root, flags, extensions)), headingTexts, plain)
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return Rendered(html: "", headings: [], plainText: "")
-        }
-        defer { cmark_node_free(root) }
-
-        let (headingTexts, plain) = walk(root, rootPrefix: options.rootPrefix)
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        let html = take(cmark_render_html(root, flags, extensions))
         let headings = anchors(for: headingTexts)
         return Rendered(html: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
     }
@@ -128,7 +124,7 @@ public enum Markdown {
         return headings.map { level, text in
             var slug = ""
             for scalar in text.lowercased().unicodeScalars {
-                if CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" {
+                if isAlphanumeric(scalar) || scalar == "-" || scalar == "_" {
                     slug.unicodeScalars.append(scalar)
                 } else if scalar == " " {
                     slug += "-"
@@ -143,6 +139,18 @@ public enum Markdown {
                 seen[base] = 1
             }
             return Heading(level: level, text: text.trimmingCharacters(in: .whitespaces), anchor: slug)
+        }
+    }
+
+    /// Letters, marks and digits of any script: Foundation's `CharacterSet.alphanumerics`, without
+    /// its cost on Linux.
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
         }
     }
 

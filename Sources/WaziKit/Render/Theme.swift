@@ -14,7 +14,7 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     public let strings: [String: Strings]
     /// Each language's UI strings escaped for HTML, once, for `{{t.key}}`.
-    let escapedStrings: [String: [String: String]]
+    let escapedStrings: [String: ViewNode]
     /// Files under `templates/assets/`, relative to it, sorted.
     public let assets: [String]
 
@@ -74,7 +74,7 @@ public struct Theme: Sendable {
         }.sorted()
         if log.hasErrors { return nil }
         return Theme(directory: directory, library: library, strings: strings,
-                     escapedStrings: strings.mapValues { $0.table.mapValues(HTML.escape) }, assets: assets)
+                     escapedStrings: strings.mapValues { ViewNode($0.table.mapValues(HTML.escape)) }, assets: assets)
     }
 
     /// The keys of `{{t.key}}` tags with the line they are on.
@@ -95,7 +95,7 @@ public struct Theme: Sendable {
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
     func render(_ template: String, layers: [any Encodable], language: String) -> (html: String, missing: [String]) {
-        let root = StrictRoot(layers, strings: escapedStrings[language] ?? [:])
+        let root = StrictRoot(layers, strings: escapedStrings[language] ?? ViewNode([:]))
         let html = library.render(root, withTemplate: template) ?? ""
         return (html, root.missing.sorted())
     }
@@ -108,7 +108,7 @@ final class StrictRoot: MustacheParent {
     private let layers: [[String: Any]]
     private(set) var missing: Set<String> = []
 
-    init(_ objects: [any Encodable], strings: [String: String]) {
+    init(_ objects: [any Encodable], strings: ViewNode) {
         layers = objects.map { object in (ViewEncoder.convert(object) as? ViewNode)?.fields ?? [:] } + [["t": strings]]
     }
 
@@ -123,8 +123,8 @@ final class StrictRoot: MustacheParent {
 
 /// One view-model value as Mustache sees it. A final class with its own conformance: swift-mustache
 /// casts every context object to MustacheParent, and that cast is much cheaper than a Dictionary's
-/// conditional conformance.
-final class ViewNode: MustacheParent {
+/// conditional conformance. Never changed once made, so it may be shared between threads.
+final class ViewNode: MustacheParent, @unchecked Sendable {
     let fields: [String: Any]
     init(_ fields: [String: Any]) { self.fields = fields }
     func child(named name: String) -> Any? { fields[name] }
