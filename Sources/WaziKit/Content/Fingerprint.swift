@@ -16,7 +16,13 @@ public struct Fingerprint: Sendable, Equatable {
     }
 
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        var text = text
+        // Over the contiguous bytes, in a local: iterating `utf8` directly was ~30 instructions a byte.
+        value = text.withUTF8 { bytes in
+            var hash = value
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
         mix(0xFF)  // separator: "ab"+"c" differs from "a"+"bc"
     }
 

@@ -110,15 +110,21 @@ public enum MeetingCalendar {
     /// starting with a space, and never inside a UTF-8 sequence.
     static func fold(_ line: String) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 70 * 3 + 2)
         var width = 0
-        for scalar in line.unicodeScalars {
-            let encoded = Array(String(scalar).utf8)
-            if width + encoded.count > 75 {
+        let bytes = Array(line.utf8)
+        var start = 0
+        while start < bytes.count {
+            // One character: a lead byte and its continuation bytes (10xxxxxx), never split.
+            var end = start + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            if width + (end - start) > 75 {
                 out += [13, 10, 32]
                 width = 1
             }
-            out += encoded
-            width += encoded.count
+            out += bytes[start..<end]
+            width += end - start
+            start = end
         }
         return out + [13, 10]
     }
