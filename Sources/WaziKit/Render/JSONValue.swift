@@ -161,6 +161,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// except U+2028 and U+2029, which JavaScript does not allow raw in strings.
     private static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copy it whole (wazi.json holds every body).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s.utf8
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = s.utf8.makeIterator()
         while let byte = utf8.next() {
             switch byte {
