@@ -39,7 +39,7 @@ public final class Publisher: @unchecked Sendable {
         staging = parent + "/.\(name).wazi-new-\(getpid())"
         let prefix = ".\(name).wazi-new-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            FileTree.remove(parent + "/" + entry)
         }
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -149,7 +149,7 @@ public final class Publisher: @unchecked Sendable {
 
     /// Removes the staging folder: the output is left as it was.
     public func abandon() {
-        try? FileManager.default.removeItem(atPath: staging)
+        FileTree.remove(staging)
     }
 
     private func fail(_ error: Failure) {
@@ -194,19 +194,19 @@ public final class Publisher: @unchecked Sendable {
         }
         if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, Self.exchangeFlag) == 0 {
             // `staging` now holds the previous site.
-            try? fm.removeItem(atPath: staging)
+            FileTree.remove(staging)
             return
         }
         // No atomic exchange (old kernel or file system): two renames, the old site kept until the new is in place.
         let retired = staging.replacingOccurrences(of: ".wazi-new-", with: ".wazi-old-")
-        try? fm.removeItem(atPath: retired)
+        FileTree.remove(retired)
         guard rename(output, retired) == 0 else { throw Failure("cannot move \(output) aside: \(errorText())") }
         guard rename(staging, output) == 0 else {
             let reason = errorText()
             _ = rename(retired, output)
             throw Failure("cannot put the new site in place at \(output): \(reason)")
         }
-        try? fm.removeItem(atPath: retired)
+        FileTree.remove(retired)
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
@@ -218,12 +218,7 @@ public final class Publisher: @unchecked Sendable {
     }()
 
     private func countRemoved(keeping paths: Set<String>) -> Int {
-        guard let old = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return 0 }
-        return old.filter { path in
-            var dir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &dir) && !dir.boolValue
-                && !paths.contains(path)
-        }.count
+        FileTree.files(under: output).filter { !paths.contains($0) }.count
     }
 
     static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {

@@ -1,0 +1,48 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Walking and removing folders with POSIX calls: FileManager stats every entry and was most of the
+/// time of publishing a 10,000-page site over the previous one.
+enum FileTree {
+    /// Regular files and links under `root`, relative to it (symbolic links are not followed).
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        walk(root, prefix: "") { relative, isFolder in
+            if !isFolder { found.append(relative) }
+        }
+        return found
+    }
+
+    /// Removes `path` and everything in it; a missing path is no error.
+    static func remove(_ path: String) {
+        var entries: [(String, Bool)] = []
+        walk(path, prefix: "") { relative, isFolder in entries.append((relative, isFolder)) }
+        // Children were listed after their folder: removing in reverse empties each folder first.
+        for (relative, isFolder) in entries.reversed() {
+            _ = unlinkat(AT_FDCWD, path + "/" + relative, isFolder ? AT_REMOVEDIR : 0)
+        }
+        if rmdir(path) != 0 { _ = unlink(path) }
+    }
+
+    /// Calls `visit` for every entry under `folder`, a folder before what it holds.
+    private static func walk(_ folder: String, prefix: String, _ visit: (String, Bool) -> Void) {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            let relative = prefix + name
+            visit(relative, isFolder)
+            if isFolder { walk(folder + "/" + name, prefix: relative + "/", visit) }
+        }
+    }
+}
