@@ -17,6 +17,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 WAZI = os.path.join(ROOT, ".build", "release", "wazi")
 GENCORPUS = os.path.abspath(os.path.join(ROOT, "..", "shared", "bench", "gencorpus.py"))
 AS_OF = "2026-06-30"
+OUTPUT_ROOT = ""
 
 
 def timed(cmd):
@@ -64,9 +65,17 @@ def clear(*paths):
         shutil.rmtree(cache, ignore_errors=True)
 
 
+def outputs(folder, pages):
+    """Where the builds write: beside the corpus (on its disk), or under --output-root (e.g. /dev/shm)."""
+    root = os.path.join(OUTPUT_ROOT, "c%d" % pages) if OUTPUT_ROOT else folder
+    os.makedirs(root, exist_ok=True)
+    return root
+
+
 def cold(work, pages, runs):
     folder = corpus(work, pages)
-    w_out, h_out = os.path.join(folder, "wazi-out"), os.path.join(folder, "hugo-out")
+    root = outputs(folder, pages)
+    w_out, h_out = os.path.join(root, "wazi-out"), os.path.join(root, "hugo-out")
     clear(w_out, h_out)
     timed(wazi_cmd(folder, w_out))  # warm-up: file cache
     timed(hugo_cmd(folder, h_out))
@@ -79,10 +88,11 @@ def cold(work, pages, runs):
     return folder, results, count_pages(w_out), count_pages(h_out)
 
 
-def incremental(folder, runs):
+def incremental(folder, pages, runs):
     """Nothing changed, then one milestone edited, against the cold build; output checked against a clean build."""
     content = os.path.join(folder, "wazi", "content")
-    output = os.path.join(folder, "wazi-out")
+    root = outputs(folder, pages)
+    output = os.path.join(root, "wazi-out")
     clear(output)
     cold_times = []
     for _ in range(runs):
@@ -98,7 +108,7 @@ def incremental(folder, runs):
             with open(target, "w", encoding="utf-8") as f:
                 f.write(original.replace("title: ", "title: Edited %d – " % i, 1))
             edited.append(timed(wazi_cmd(folder, output))[0])
-        clean = os.path.join(folder, "wazi-clean")
+        clean = os.path.join(root, "wazi-clean")
         clear(clean)
         timed(wazi_cmd(folder, clean))
         same = subprocess.run(["diff", "-rq", output, clean], capture_output=True).returncode == 0
@@ -114,10 +124,15 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", default="/tmp/wazi-bench")
     parser.add_argument("--incremental", default="10000", help="corpus size for the incremental figures")
+    parser.add_argument("--output-root", default="",
+                        help="write the sites here instead of beside the corpora, e.g. /dev/shm to leave the disk out")
     args = parser.parse_args()
+    global OUTPUT_ROOT
+    OUTPUT_ROOT = args.output_root
     os.makedirs(args.work, exist_ok=True)
-    print("wazi vs Hugo (%s), medians of %d alternating runs after a warm-up, %d cores" % (
-        subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1], args.runs, os.cpu_count()))
+    print("wazi vs Hugo (%s), medians of %d alternating runs after a warm-up, %d cores, sites written to %s" % (
+        subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1], args.runs, os.cpu_count(),
+        args.output_root or "the corpus folder"))
     print("%7s | %21s | %21s | %13s" % ("pages", "wazi s  pages/s  MiB", "hugo s  pages/s  MiB", "wazi/hugo t  m"))
     rows = {}
     for size in [int(s) for s in args.sizes.split(",")]:
@@ -134,7 +149,7 @@ def main():
     if 10000 in rows and 50000 in rows:
         print("50,000 / 10,000 pages: time x%.2f, memory x%.2f" % (rows[50000][0] / rows[10000][0], rows[50000][1] / rows[10000][1]))
     size = int(args.incremental)
-    cold_t, nothing, edited, same = incremental(corpus(args.work, size), args.runs)
+    cold_t, nothing, edited, same = incremental(corpus(args.work, size), size, args.runs)
     print("incremental, %d pages: cold %.2fs; nothing changed %.3fs (%.1f%%); one milestone edited %.3fs (%.1f%%); "
           "output identical to a clean build: %s" % (size, cold_t, nothing, 100 * nothing / cold_t, edited,
                                                      100 * edited / cold_t, "yes" if same else "NO"))
