@@ -189,9 +189,8 @@ public struct SiteRenderer: Sendable {
     /// site is never held in memory. Returns the number of pages and the diagnostics, sorted.
     /// `reuse` is asked first: when it returns true (the page is unchanged and was kept), it is not rendered.
     func renderPages(_ jobs: [Job], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     prepare: ([String]) -> Void = { _ in }, reuse: @Sendable (Job) -> Bool = { _ in false },
+                     reuse: @Sendable (Job) -> Bool = { _ in false },
                      sink: @Sendable (OutputFile) -> Void) -> (jobs: [Job], rendered: Int, diagnostics: [Diagnostic]) {
-        prepare(jobs.map(\.outputPath))
         let results = parallelMap(jobs, threads: threads) { job -> [Diagnostic]? in
             if reuse(job) { return nil }
             let (file, diagnostics) = render(job)
