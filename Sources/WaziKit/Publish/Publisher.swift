@@ -15,6 +15,8 @@ public final class Publisher: @unchecked Sendable {
     private var paths: Set<String> = []
     private var summary = Summary()
     private var failure: Failure?
+    /// Whether there is a previous site to compare with and link from (not on a first build).
+    private let hasPrevious: Bool
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -33,6 +35,8 @@ public final class Publisher: @unchecked Sendable {
         var path = output
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.output = path
+        var info = stat()
+        hasPrevious = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
         let folder = (path as NSString).deletingLastPathComponent
         let parent = folder.isEmpty ? "." : folder
         let name = (path as NSString).lastPathComponent
@@ -88,7 +92,7 @@ public final class Publisher: @unchecked Sendable {
             return stream.count
         }
         let previous = output + "/" + relative
-        let same = Self.sameFiles(previous, path) && unlink(path) == 0 && link(previous, path) == 0
+        let same = hasPrevious && Self.sameFiles(previous, path) && unlink(path) == 0 && link(previous, path) == 0
         lock.withLock {
             paths.insert(relative)
             if same { summary.unchanged += 1 } else { summary.written += 1 }
@@ -162,7 +166,7 @@ public final class Publisher: @unchecked Sendable {
         do {
             try makeFolder((path as NSString).deletingLastPathComponent)
             let previous = output + "/" + relative
-            let same = Self.sameBytes(previous, bytes) && link(previous, path) == 0
+            let same = hasPrevious && Self.sameBytes(previous, bytes) && link(previous, path) == 0
             if !same { try Self.write(bytes, to: path) }
             lock.withLock {
                 paths.insert(relative)
