@@ -96,7 +96,7 @@ struct BuildCache {
         ]
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            for path in (FileManager.default.enumerator(atPath: real)?.allObjects as? [String]) ?? [] {
+            for path in FileTree.files(under: real) {
                 var info = stat()
                 guard stat(real + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
                 stamps[prefix + path] = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
