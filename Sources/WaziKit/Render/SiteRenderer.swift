@@ -50,14 +50,7 @@ public struct SiteRenderer: Sendable {
     /// `downloads` is asked only when the data page is built (the data files may still be being written).
     func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
         var jobs: [Job] = []
-        var ledMilestones: [String: [Milestone]] = [:]
-        for milestone in site.milestones {
-            if let lead = site.lead(of: milestone) { ledMilestones[lead, default: []].append(milestone) }
-        }
-        var involvedCommitments: [String: [Commitment]] = [:]
-        for commitment in site.commitments {
-            for name in Set(commitment.institutions) { involvedCommitments[name, default: []].append(commitment) }
-        }
+        let (ledMilestones, involvedCommitments) = byInstitution()
         for language in site.config.languages {
             func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
@@ -131,6 +124,20 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// Each institution's led milestones and involved commitments, in site order: grouped in one
+    /// pass (a filter per institution was quadratic on large sites).
+    func byInstitution() -> (led: [String: [Milestone]], involved: [String: [Commitment]]) {
+        var led: [String: [Milestone]] = [:]
+        for milestone in site.milestones {
+            if let lead = site.lead(of: milestone) { led[lead, default: []].append(milestone) }
+        }
+        var involved: [String: [Commitment]] = [:]
+        for commitment in site.commitments {
+            for name in Set(commitment.institutions) { involved[name, default: []].append(commitment) }
+        }
+        return (led, involved)
+    }
+
     /// Fingerprints of the long lists (browse facets, institutions), as `list:<route>` keys: each
     /// covers the items listed, in order, with the fingerprints of their files.
     func listFingerprints() -> [String: String] {
@@ -150,9 +157,9 @@ public struct SiteRenderer: Sendable {
             let owners = Set(listed.map(\.commitmentID)).sorted().compactMap(site.commitment)
             prints["list:" + facet.route] = print(listed, owners)
         }
+        let (led, involved) = byInstitution()
         for (name, slug) in institutionSlugs {
-            prints["list:" + Routes.institution(slug)] = print(site.milestones.filter { site.lead(of: $0) == name },
-                                                               site.commitments.filter { $0.institutions.contains(name) })
+            prints["list:" + Routes.institution(slug)] = print(led[name] ?? [], involved[name] ?? [])
         }
         return prints
     }

@@ -102,9 +102,13 @@ extension PageContext {
         }
         let statuses = MilestoneStatus.allCases.map { link(.status($0), code: $0.rawValue) } + [link(.overdue, code: "overdue")]
         let values = OGPValue.allCases.map { link(.value($0), code: $0.rawValue) }
+        var ledCounts: [String: Int] = [:]
+        for milestone in site.milestones {
+            if let lead = site.lead(of: milestone) { ledCounts[lead, default: 0] += 1 }
+        }
         let institutions = site.institutions.compactMap { name -> FacetLink? in
             guard let slug = institutionSlugs[name] else { return nil }
-            let led = site.milestones.filter { site.lead(of: $0) == name }.count
+            let led = ledCounts[name] ?? 0
             return FacetLink(label: name, href: href(Routes.institution(slug)), count: t.count("milestone_count", led), code: slug)
         }
         let heading = t("browse_heading")

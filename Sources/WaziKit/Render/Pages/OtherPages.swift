@@ -69,9 +69,13 @@ extension PageContext {
 
     func institutionsPage() -> (Chrome, InstitutionsContent) {
         let heading = t("institutions_heading")
+        var counts: [String: Int] = [:]
+        for commitment in site.commitments {
+            for name in Set(commitment.institutions) { counts[name, default: 0] += 1 }
+        }
         let rows = site.institutions.compactMap { name -> InstitutionRow? in
             guard let slug = institutionSlugs[name] else { return nil }
-            let count = site.commitments.filter { $0.institutions.contains(name) }.count
+            let count = counts[name] ?? 0
             return InstitutionRow(name: name, href: href(Routes.institution(slug)), count: t.count("commitment_count", count))
         }
         return (chrome(title: heading, description: t("institutions_description"),
