@@ -43,3 +43,31 @@ final class MarkdownSourceTests: XCTestCase {
                       printed(pages.diagnostics))
     }
 }
+
+/// Milestone rows are rendered once and placed on pages at every depth (see `Fragments`): the mark
+/// that stands for the root cannot be written in content, and every copy links from its own page.
+final class SharedRowTests: XCTestCase {
+    func testRowsLinkFromEachPageAndContentCannotForgeTheRootMark() throws {
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        // A YAML escape can put a control character in a title; it must not become a path.
+        try mini.add("commitments/T0001/milestones/1-m.md", """
+            ---
+            number: 1
+            title: "Rows\\x01and\\x01roots"
+            start: 2025-01
+            end: 2025-12
+            status: in-progress
+            ---
+            """)
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(content: mini.root, output: output, asOf: Day(iso: "2025-06-01")!))
+        XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+        let pages = [("commitments/t0001/index.html", "../../"), ("browse/status/in-progress/index.html", "../../../")]
+        for (page, root) in pages {
+            let html = try String(contentsOfFile: output + "/" + page, encoding: .utf8)
+            XCTAssertTrue(html.contains("<td><a href=\"\(root)commitments/t0001/milestones/1/\">Rowsandroots</a></td>"), page)
+            XCTAssertFalse(html.utf8.contains(1), page)
+        }
+    }
+}

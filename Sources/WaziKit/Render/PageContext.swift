@@ -12,7 +12,7 @@ struct PageContext {
     /// The site's time zone, read once per build (Foundation reads the zone file each time).
     let zone: TimeZone
     /// Prefix from this page to the site root: `../../`, or `./` at the root. Computed once: every link uses it.
-    let root: String
+    private(set) var root: String
     let languagePrefix: String
     /// Shared parts of pages, rendered once per build.
     let fragments: Fragments
@@ -40,6 +40,14 @@ struct PageContext {
         }
     }
 
+    /// This page's context with a mark for the path to the site root: for a fragment shared by pages
+    /// at every depth (see `Fragments.render(_:key:language:root:model:)`).
+    var relocatable: PageContext {
+        var copy = self
+        copy.root = Fragments.rootMark
+        return copy
+    }
+
     var isDefaultLanguage: Bool { language == site.config.defaultLanguage }
 
     /// The file written: `fr/commitments/kenms0005/index.html`.
@@ -53,6 +61,12 @@ struct PageContext {
     /// Prefix from this page to the site root: `../../`, or `./` at the root.
     /// A link to another page of this language.
     func href(_ target: String) -> String { root + languagePrefix + target }
+
+    /// A link to a page of this language as markup, escaped here: in a relocatable context the root
+    /// stays the mark, which escaping would drop (see `relocatable`).
+    func hrefMarkup(_ target: String) -> RawHTML {
+        RawHTML(html: (root == Fragments.rootMark ? root : HTML.escape(root)) + HTML.escape(languagePrefix + target))
+    }
 
     /// A link to the same page in another language.
     func href(_ target: String, language: String) -> String {

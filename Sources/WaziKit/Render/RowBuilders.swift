@@ -46,13 +46,21 @@ extension PageContext {
     func row(_ milestone: Milestone) -> MilestoneRow {
         let commitment = site.commitment(milestone.commitmentID)
         return MilestoneRow(
-            id: milestone.id, number: milestone.number, title: title(milestone.title), href: href(Routes.milestone(milestone)),
+            id: milestone.id, number: milestone.number, title: title(milestone.title), href: hrefMarkup(Routes.milestone(milestone)),
             start: date(milestone.start), end: date(milestone.end), status: badge(milestone.status),
             overdue: milestone.isOverdue(asOf: site.asOf),
             lastReported: milestone.lastReported.map { date($0) } ?? t("not_yet_reported"),
             titleFallback: isFallback(milestone.title),
             commitmentTitle: commitment.map { $0.navigationTitle(language) } ?? milestone.commitmentID,
-            commitmentHref: href(Routes.commitment(milestone.commitmentID)))
+            commitmentHref: hrefMarkup(Routes.commitment(milestone.commitmentID)), sourceLang: site.config.defaultLanguage)
+    }
+
+    /// A milestone's row of the milestone tables, through `partials/milestone-row`: rendered once per
+    /// build and language, whatever the number of lists it is on and their depths.
+    func milestoneRow(_ milestone: Milestone) -> RenderedRow {
+        RenderedRow(html: fragments.render("partials/milestone-row", key: milestone.id, language: language, root: root) {
+            relocatable.row(milestone)
+        })
     }
 
     func row(_ commitment: Commitment) -> CommitmentRow {

@@ -6,6 +6,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "commitments", "commitment", "milestone", "meetings", "meeting", "notes", "note",
         "page", "institutions", "institution", "data", "browse", "milestones", "search", "404", "partials/main-nav",
+        "partials/milestone-row",
     ]
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
@@ -130,10 +131,13 @@ final class ViewNode: MustacheParent, @unchecked Sendable {
     func child(named name: String) -> Any? { fields[name] }
 }
 
-/// HTML escaping for text and attribute values: `& < > " '`.
+/// HTML escaping for text and attribute values: `& < > " '`. Control characters other than tab and
+/// line ends, which HTML does not allow (and YAML escapes like `"\x01"` can produce), are dropped.
 enum HTML {
     static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let special: (UInt8) -> Bool = {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+        }
         guard text.utf8.contains(where: special) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
@@ -144,6 +148,8 @@ enum HTML {
             case 0x3E: out += Array("&gt;".utf8)
             case 0x22: out += Array("&quot;".utf8)
             case 0x27: out += Array("&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case ..<0x20: break
             default: out.append(byte)
             }
         }

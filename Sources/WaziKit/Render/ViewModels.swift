@@ -75,11 +75,15 @@ struct ProgressView: Encodable {
 
 struct ProgressSegment: Encodable { let code: String; let label: String; let count: Int; let percent: Int; let offset: Int }
 
+/// A row rendered by its own partial (see `Fragments`).
+struct RenderedRow: Encodable { let html: RawHTML }
+
 struct MilestoneRow: Encodable {
     let id: String
     let number: Int
     let title: String
-    let href: String
+    /// Markup (see `PageContext.hrefMarkup`): the row may be rendered once for pages at every depth.
+    let href: RawHTML
     let start: String
     let end: String
     let status: Badge
@@ -88,7 +92,9 @@ struct MilestoneRow: Encodable {
     /// The title is the default language's (no translation): the template marks it with `lang`.
     let titleFallback: Bool
     let commitmentTitle: String
-    let commitmentHref: String
+    let commitmentHref: RawHTML
+    /// The default language, for `lang` when `titleFallback`.
+    let sourceLang: String
 }
 
 struct CommitmentRow: Encodable {

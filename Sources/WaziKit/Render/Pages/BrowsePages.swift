@@ -13,7 +13,7 @@ struct BrowseContent: Encodable {
 struct MilestoneListContent: Encodable {
     let heading: String
     let intro: String
-    let milestones: [MilestoneRow]
+    let milestones: [RenderedRow]
     let hasMilestones: Bool
     let browseHref: String
     let browseLabel: String
@@ -131,7 +131,7 @@ extension PageContext {
         return (chrome(title: heading, description: heading,
                        crumbs: [LinkItem(label: browse, href: href(Routes.browse)), LinkItem(label: facetLabel(facet), href: href(facet.route))]),
                 MilestoneListContent(heading: heading, intro: t.count("milestone_count", all.count),
-                                     milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
+                                     milestones: milestones.map(milestoneRow), hasMilestones: !milestones.isEmpty,
                                      browseHref: href(Routes.browse), browseLabel: t("browse_all"),
                                      pager: pager(page: page, of: pages, route: facet.route(page:))))
     }

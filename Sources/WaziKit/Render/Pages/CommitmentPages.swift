@@ -13,7 +13,7 @@ struct CommitmentContent: Encodable {
     let toc: [TocItem]
     let hasToc: Bool
     let descriptionHTML: RawHTML
-    let milestones: [MilestoneRow]
+    let milestones: [RenderedRow]
     let hasMilestones: Bool
     let timeline: TimelineView
     let meetings: [MeetingRow]
@@ -75,7 +75,7 @@ extension PageContext {
         }
         let content = CommitmentContent(
             id: c.id, heading: title(c.title), facts: facts, progress: progress(c.progress), toc: body.toc,
-            hasToc: body.toc.count > 1, descriptionHTML: RawHTML(html: body.html), milestones: c.milestones.map(row),
+            hasToc: body.toc.count > 1, descriptionHTML: RawHTML(html: body.html), milestones: c.milestones.map(milestoneRow),
             hasMilestones: !c.milestones.isEmpty, timeline: timeline(c.milestones),
             meetings: links(site.meetings(forCommitment: c.id)),
             hasMeetings: !site.meetings(forCommitment: c.id).isEmpty, notes: links(site.notes(forCommitment: c.id)),

@@ -25,7 +25,7 @@ struct InstitutionContent: Encodable {
     let heading: String
     let commitments: [CommitmentRow]
     let hasCommitments: Bool
-    let milestones: [MilestoneRow]
+    let milestones: [RenderedRow]
     let hasMilestones: Bool
     let pager: Pager
 }
@@ -95,7 +95,7 @@ extension PageContext {
                       LinkItem(label: name, href: href(route(page)))]
         return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
                 InstitutionContent(heading: name, commitments: commitments.map(row), hasCommitments: !commitments.isEmpty,
-                                   milestones: milestones.map(row), hasMilestones: !milestones.isEmpty,
+                                   milestones: milestones.map(milestoneRow), hasMilestones: !milestones.isEmpty,
                                    pager: pager(page: page, of: pages, route: route)))
     }
 
