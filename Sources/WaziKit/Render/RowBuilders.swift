@@ -75,15 +75,17 @@ extension PageContext {
 
     func row(_ meeting: Meeting) -> MeetingRow {
         MeetingRow(title: title(meeting.title), titleFallback: isFallback(meeting.title),
-                   href: href(Routes.meeting(meeting.slug)), date: date(meeting.date),
+                   href: hrefMarkup(Routes.meeting(meeting.slug)), date: date(meeting.date),
                    isoDate: meeting.date.iso, bodyName: site.body(meeting.bodyKey)?.name ?? meeting.bodyKey,
-                   type: t("meeting_type_\(meeting.type.rawValue)"), status: badge(meeting.status))
+                   type: t("meeting_type_\(meeting.type.rawValue)"), status: badge(meeting.status),
+                   sourceLang: site.config.defaultLanguage)
     }
 
     func row(_ note: Note) -> NoteRow {
-        NoteRow(title: title(note.title), titleFallback: isFallback(note.title), href: href(Routes.note(note.slug)),
+        NoteRow(title: title(note.title), titleFallback: isFallback(note.title), href: hrefMarkup(Routes.note(note.slug)),
                 date: date(note.date), isoDate: note.date.iso, summary: note.summary.map(title) ?? "",
-                summaryFallback: isFallback(note.summary), hasSummary: note.summary != nil)
+                summaryFallback: isFallback(note.summary), hasSummary: note.summary != nil,
+                sourceLang: site.config.defaultLanguage)
     }
 
     func row(_ update: StatusUpdate, of milestone: Milestone) -> UpdateRow {
@@ -109,8 +111,23 @@ extension PageContext {
         }
     }
 
-    func links(_ items: [Meeting]) -> [MeetingRow] { items.map(row) }
-    func links(_ items: [Note]) -> [NoteRow] { items.map(row) }
+    /// Meetings as rows of `partials/meeting-list`, each rendered once (`partials/meeting-row`).
+    func links(_ items: [Meeting]) -> [RenderedRow] {
+        items.map { meeting in
+            RenderedRow(html: fragments.render("partials/meeting-row", key: meeting.slug, language: language, root: root) {
+                relocatable.row(meeting)
+            })
+        }
+    }
+
+    /// Notes as rows of `partials/note-list`, each rendered once (`partials/note-row`).
+    func links(_ items: [Note]) -> [RenderedRow] {
+        items.map { note in
+            RenderedRow(html: fragments.render("partials/note-row", key: note.slug, language: language, root: root) {
+                relocatable.row(note)
+            })
+        }
+    }
 
     /// Renders a Markdown body in the page's language (or the default's, when not translated).
     func markdown(_ text: MarkdownSource) -> RenderedBody {

@@ -113,17 +113,19 @@ struct CommitmentRow: Encodable {
 struct MeetingRow: Encodable {
     let title: String
     let titleFallback: Bool
-    let href: String
+    /// Markup, as `MilestoneRow.href`.
+    let href: RawHTML
     let date: String
     let isoDate: String
     let bodyName: String
     let type: String
     let status: Badge
+    let sourceLang: String
 }
 
 struct NoteRow: Encodable {
-    let title: String; let titleFallback: Bool; let href: String; let date: String; let isoDate: String
-    let summary: String; let summaryFallback: Bool; let hasSummary: Bool
+    let title: String; let titleFallback: Bool; let href: RawHTML; let date: String; let isoDate: String
+    let summary: String; let summaryFallback: Bool; let hasSummary: Bool; let sourceLang: String
 }
 
 struct UpdateRow: Encodable {

@@ -16,9 +16,9 @@ struct CommitmentContent: Encodable {
     let milestones: [RenderedRow]
     let hasMilestones: Bool
     let timeline: TimelineView
-    let meetings: [MeetingRow]
+    let meetings: [RenderedRow]
     let hasMeetings: Bool
-    let notes: [NoteRow]
+    let notes: [RenderedRow]
     let hasNotes: Bool
 }
 
@@ -33,9 +33,9 @@ struct MilestoneContent: Encodable {
     let hasTimeline: Bool
     let descriptionHTML: RawHTML
     let hasDescription: Bool
-    let meetings: [MeetingRow]
+    let meetings: [RenderedRow]
     let hasMeetings: Bool
-    let notes: [NoteRow]
+    let notes: [RenderedRow]
     let hasNotes: Bool
 }
 

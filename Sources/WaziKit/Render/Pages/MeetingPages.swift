@@ -7,7 +7,7 @@ struct BodySection: Encodable {
     let hasCadence: Bool
     let cadenceSummary: String
     let periods: [PeriodRow]
-    let meetings: [MeetingRow]
+    let meetings: [RenderedRow]
     let hasMeetings: Bool
 }
 
@@ -58,7 +58,7 @@ extension PageContext {
                 PeriodRow(label: p.label, expected: p.expected, held: p.held, met: p.met, current: p.current,
                           statusText: p.met ? t("cadence_met") : (p.current ? t("cadence_pending") : t("cadence_missed")))
             }
-            let past = site.meetings.filter { $0.bodyKey == body.key && $0.date < site.asOf }.reversed().map(row)
+            let past = Array(site.meetings.filter { $0.bodyKey == body.key && $0.date < site.asOf }.reversed())
             let completed = periods.filter { !$0.current }
             return BodySection(
                 name: body.name,
@@ -66,7 +66,7 @@ extension PageContext {
                 hasCadence: body.cadence != nil,
                 cadenceSummary: t("cadence_summary", ["met": String(completed.filter(\.met).count),
                                                       "total": String(completed.count)]),
-                periods: periods, meetings: past, hasMeetings: !past.isEmpty)
+                periods: periods, meetings: links(past), hasMeetings: !past.isEmpty)
         }
         let heading = t("meetings_heading")
         return (chrome(title: heading, description: t("meetings_description"),

@@ -1,5 +1,5 @@
 /// Notes, free pages, institutions and the 404 page.
-struct NotesContent: Encodable { let heading: String; let notes: [NoteRow]; let hasNotes: Bool }
+struct NotesContent: Encodable { let heading: String; let notes: [RenderedRow]; let hasNotes: Bool }
 
 struct NoteContent: Encodable {
     let heading: String
@@ -37,7 +37,7 @@ extension PageContext {
         let heading = t("notes_heading")
         return (chrome(title: heading, description: t("notes_description"),
                        crumbs: [LinkItem(label: heading, href: href(Routes.notes))]),
-                NotesContent(heading: heading, notes: site.notes.map(row), hasNotes: !site.notes.isEmpty))
+                NotesContent(heading: heading, notes: links(site.notes), hasNotes: !site.notes.isEmpty))
     }
 
     func notePage(_ n: Note) -> (Chrome, NoteContent) {
