@@ -67,10 +67,19 @@ extension PageContext {
         let overdue = commitment.milestones.filter { $0.isOverdue(asOf: site.asOf) }.count
         return CommitmentRow(
             id: commitment.id, title: commitment.navigationTitle(language),
-            titleFallback: isFallback(commitment.shortTitle ?? commitment.title), href: href(Routes.commitment(commitment.id)),
+            titleFallback: isFallback(commitment.shortTitle ?? commitment.title), href: hrefMarkup(Routes.commitment(commitment.id)),
             lead: commitment.lead ?? "", period: "\(date(commitment.start)) – \(date(commitment.end))",
             progress: progress(commitment.progress), overdueCount: overdue, hasOverdue: overdue > 0,
-            overdueText: t.count("overdue_count", overdue))
+            overdueText: t.count("overdue_count", overdue), sourceLang: site.config.defaultLanguage)
+    }
+
+    /// Commitments as rows of `partials/commitment-table`, each rendered once (`partials/commitment-row`).
+    func commitmentRows(_ commitments: [Commitment]) -> [RenderedRow] {
+        commitments.map { commitment in
+            RenderedRow(html: fragments.render("partials/commitment-row", key: commitment.id, language: language, root: root) {
+                relocatable.row(commitment)
+            })
+        }
     }
 
     func row(_ meeting: Meeting) -> MeetingRow {

@@ -7,6 +7,7 @@ public struct Theme: Sendable {
         "layout", "home", "commitments", "commitment", "milestone", "meetings", "meeting", "notes", "note",
         "page", "institutions", "institution", "data", "browse", "milestones", "search", "404", "partials/main-nav",
         "partials/milestone-row", "partials/meeting-row", "partials/note-row",
+        "partials/commitment-row",
     ]
 
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"

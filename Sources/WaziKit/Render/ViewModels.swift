@@ -101,13 +101,15 @@ struct CommitmentRow: Encodable {
     let id: String
     let title: String
     let titleFallback: Bool
-    let href: String
+    /// Markup, as `MilestoneRow.href`.
+    let href: RawHTML
     let lead: String
     let period: String
     let progress: ProgressView
     let overdueCount: Int
     let hasOverdue: Bool
     let overdueText: String
+    let sourceLang: String
 }
 
 struct MeetingRow: Encodable {

@@ -1,7 +1,7 @@
 /// The commitments list, each commitment's page (as the OGP website shows it) and each milestone's page.
 struct CommitmentsContent: Encodable {
     let heading: String
-    let commitments: [CommitmentRow]
+    let commitments: [RenderedRow]
     let hasCommitments: Bool
 }
 
@@ -44,7 +44,7 @@ extension PageContext {
         let heading = t("commitments_heading")
         return (chrome(title: heading, description: t("commitments_description", ["plan": site.config.actionPlan.title]),
                        crumbs: [LinkItem(label: heading, href: href(Routes.commitments))]),
-                CommitmentsContent(heading: heading, commitments: site.commitments.map(row),
+                CommitmentsContent(heading: heading, commitments: commitmentRows(site.commitments),
                                    hasCommitments: !site.commitments.isEmpty))
     }
 

@@ -4,7 +4,7 @@ struct HomeContent: Encodable {
     let planLine: String
     let planHref: String
     let hasPlanHref: Bool
-    let commitments: [CommitmentRow]
+    let commitments: [RenderedRow]
     let hasCommitments: Bool
     let progress: ProgressView
     let overdue: [MilestoneRow]
@@ -31,7 +31,7 @@ extension PageContext {
             planLine: t("plan_line", ["plan": plan.title, "member": site.config.member,
                                       "start": date(plan.start), "end": date(plan.end)]),
             planHref: plan.url.map(href) ?? "", hasPlanHref: plan.url != nil,
-            commitments: site.commitments.map(row), hasCommitments: !site.commitments.isEmpty,
+            commitments: commitmentRows(site.commitments), hasCommitments: !site.commitments.isEmpty,
             progress: progress(Progress(milestones)),
             overdue: overdue, hasOverdue: !overdue.isEmpty, upcoming: Array(upcoming), hasUpcoming: !upcoming.isEmpty,
             updates: Array(updates), hasUpdates: !updates.isEmpty,

@@ -23,7 +23,7 @@ struct InstitutionsContent: Encodable { let heading: String; let institutions: [
 
 struct InstitutionContent: Encodable {
     let heading: String
-    let commitments: [CommitmentRow]
+    let commitments: [RenderedRow]
     let hasCommitments: Bool
     let milestones: [RenderedRow]
     let hasMilestones: Bool
@@ -94,7 +94,7 @@ extension PageContext {
         let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
                       LinkItem(label: name, href: href(route(page)))]
         return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
-                InstitutionContent(heading: name, commitments: commitments.map(row), hasCommitments: !commitments.isEmpty,
+                InstitutionContent(heading: name, commitments: commitmentRows(commitments), hasCommitments: !commitments.isEmpty,
                                    milestones: milestones.map(milestoneRow), hasMilestones: !milestones.isEmpty,
                                    pager: pager(page: page, of: pages, route: route)))
     }
