@@ -66,16 +66,17 @@ public indirect enum JSONValue: Sendable, Equatable {
         func newline(_ level: Int) {
             guard pretty else { return }
             out.append(0x0A)
-            out += repeatElement(0x20, count: level * 2)
+            out.append(contentsOf: repeatElement(0x20, count: level * 2))
         }
+        // Appending the UTF-8 views directly: an Array made for each literal was much of a large file's cost.
         switch self {
-        case .null: out += Array("null".utf8)
-        case let .bool(b): out += Array((b ? "true" : "false").utf8)
-        case let .int(n): out += Array(String(n).utf8)
-        case let .number(text): out += Array(text.utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .int(n): out.append(contentsOf: String(n).utf8)
+        case let .number(text): out.append(contentsOf: text.utf8)
         case let .string(s): Self.quote(s, into: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += Array("[]".utf8); return }
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -85,14 +86,14 @@ public indirect enum JSONValue: Sendable, Equatable {
             newline(indent)
             out.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { out += Array("{}".utf8); return }
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted().enumerated() {
+            for (i, (key, value)) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
                 Self.quote(key, into: &out)
-                out += pretty ? Array(": ".utf8) : [UInt8(ascii: ":")]
-                members[key]?.write(into: &out, indent: indent + 1, pretty: pretty)
+                if pretty { out.append(contentsOf: ": ".utf8) } else { out.append(UInt8(ascii: ":")) }
+                value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
             newline(indent)
             out.append(UInt8(ascii: "}"))
@@ -163,7 +164,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole (wazi.json holds every body).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out += s.utf8
+            out.append(contentsOf: s.utf8)
             out.append(UInt8(ascii: "\""))
             return
         }
