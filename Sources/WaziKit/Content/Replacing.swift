@@ -7,4 +7,14 @@ extension String {
         guard let first = target.utf8.first, utf8.contains(first) else { return self }
         return replacingOccurrences(of: target, with: replacement)
     }
+
+    /// Percent-encoded for `allowed`, at once when every byte is a letter, digit or one of `-._~/`
+    /// (which every URL component allows): Foundation's version is slow on Linux.
+    func percentEncoded(_ allowed: CharacterSet) -> String {
+        let plain = utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+        }
+        return plain ? self : (addingPercentEncoding(withAllowedCharacters: allowed) ?? self)
+    }
 }

@@ -12,6 +12,10 @@ public struct SiteConfig: Hashable, Sendable {
     public let title: String
     /// Always ends with `/`.
     public let baseURL: String
+    /// The host of `base_url`, for calendar UIDs and tag URIs (parsed once: URLComponents is slow).
+    public let host: String
+    /// The path of `base_url` without its slashes at either end: `plan`, or empty.
+    public let basePath: String
     /// The first is the default language, published at the root.
     public let languages: [String]
     public let timezone: String

@@ -71,7 +71,9 @@ enum SiteConfigDecoder {
         let allowHTML = fields.bool("allow_html") ?? false
 
         guard let title, let baseURL, let member, let plan else { return nil }
-        return SiteConfig(title: title, baseURL: baseURL, languages: languages, timezone: timezone, member: member,
+        let parts = URLComponents(string: baseURL)
+        return SiteConfig(title: title, baseURL: baseURL, host: parts?.host ?? "localhost",
+                          basePath: (parts?.path ?? "").split(separator: "/").joined(separator: "/"), languages: languages, timezone: timezone, member: member,
                           actionPlan: plan, license: license, contact: contact, publishAttendeeNames: names,
                           allowHTML: allowHTML)
     }

@@ -33,6 +33,11 @@ public struct StageTimings: Sendable {
 
     init() {}
 
+    /// Adds another lane's stages after these.
+    mutating func append(_ other: StageTimings) {
+        stages += other.stages
+    }
+
     mutating func lap(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = now - last
@@ -157,13 +162,19 @@ public enum Build {
             publisher?.prepareFolders(for: jobs.map(\.outputPath))
             return StageTimings()
         }
-        // The data files, feeds and indexes are made beside the pages, on another lane: each is one
-        // long serial task. The data page, which gives the data files' sizes, waits for them.
-        let sideLane = Lane.start(threads: options.threads) {
+        // The data files, and the feeds and indexes, are made beside the pages: each is a long serial
+        // task. The data page, which gives the data files' sizes, waits for them. When most pages will
+        // be kept (same theme and options as the last build) they get a lane each; on a full build one
+        // lane does both in turn, since the pages keep the cores busy and two would only add memory.
+        let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems))
             Memory.release()
             lane.lap("data")
+            return lane
+        }
+        let feedWork: @Sendable () -> StageTimings = {
+            var lane = StageTimings()
             subscriptions(site, theme: theme, renderer: renderer, jobs: jobs).forEach(sink.write)
             for copy in renderer.staticFiles(content: options.content) {
                 var info = stat()
@@ -173,9 +184,16 @@ public enum Build {
             lane.lap("feeds")
             return lane
         }
+        let lanes = previous?.global == global
+            ? [Lane.start(threads: options.threads, dataWork), Lane.start(threads: options.threads, feedWork)]
+            : [Lane.start(threads: options.threads) {
+                var lane = dataWork()
+                lane.append(feedWork())
+                return lane
+            }]
         let pages = renderer.renderPages(jobs, threads: options.threads, reuse: reusable, sink: sink.write)
         timings.lap("pages")
-        timings.beside = sideLane.value.stages
+        timings.beside = lanes.flatMap(\.value.stages)
         _ = folders.value
         timings.lap("wait")
         diagnostics = Set(diagnostics + pages.diagnostics + renderer.problems.items).sorted()

@@ -107,7 +107,7 @@ public enum AtomFeed {
     static func tag(_ site: Site, _ language: String, _ specific: String) -> String {
         let base = site.basePath.isEmpty ? "" : site.basePath + "/"
         let raw = base + language + "/" + specific
-        let encoded = raw.addingPercentEncoding(withAllowedCharacters: tagCharacters) ?? raw
+        let encoded = raw.percentEncoded(tagCharacters)
         return "tag:\(site.host),\(site.config.actionPlan.start.first.iso):\(encoded)"
     }
 

@@ -42,15 +42,12 @@ extension Site {
     /// Slugs come from file names, so the path is percent-encoded to be a valid URL (sitemaps require it).
     func pageURL(_ path: String, language: String) -> String {
         let relative = (language == config.defaultLanguage ? "" : language + "/") + path
-        return config.baseURL + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)
+        return config.baseURL + relative.percentEncoded(.urlPathAllowed)
     }
 
     /// The host of `base_url`, for calendar UIDs and tag URIs.
-    var host: String { URLComponents(string: config.baseURL)?.host ?? "localhost" }
+    var host: String { config.host }
 
     /// The path of `base_url` without slashes at either end (`plan` for `https://example.org/plan/`).
-    var basePath: String {
-        let path = URLComponents(string: config.baseURL)?.path ?? ""
-        return path.split(separator: "/").joined(separator: "/")
-    }
+    var basePath: String { config.basePath }
 }
