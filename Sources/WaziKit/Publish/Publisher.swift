@@ -58,7 +58,7 @@ public final class Publisher: @unchecked Sendable {
     public func prepareFolders(for paths: [String]) {
         var seen = Set<String>()
         for path in paths.sorted() {
-            let folder = (staging + "/" + path as NSString).deletingLastPathComponent
+            let folder = Self.parent(staging + "/" + path)
             guard seen.insert(folder).inserted else { continue }
             do { try makeFolder(folder) } catch let error as Failure { fail(error) } catch {}
         }
@@ -76,7 +76,7 @@ public final class Publisher: @unchecked Sendable {
         var failed: Failure?
         var fd: Int32 = -1
         do {
-            try makeFolder((path as NSString).deletingLastPathComponent)
+            try makeFolder(Self.parent(path))
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if fd < 0 { failed = Failure("cannot write \(path): \(errorText())") }
         } catch let error as Failure { failed = error } catch {}
@@ -114,7 +114,7 @@ public final class Publisher: @unchecked Sendable {
     /// Keeps the previous site's file as it is (a hard link); false when there is none to keep.
     public func keep(_ relative: String) -> Bool {
         let path = staging + "/" + relative
-        do { try makeFolder((path as NSString).deletingLastPathComponent) } catch { return false }
+        do { try makeFolder(Self.parent(path)) } catch { return false }
         guard link(output + "/" + relative, path) == 0 else { return false }
         lock.withLock {
             paths.insert(relative)
@@ -164,7 +164,7 @@ public final class Publisher: @unchecked Sendable {
     private func place(_ bytes: [UInt8], at relative: String) {
         let path = staging + "/" + relative
         do {
-            try makeFolder((path as NSString).deletingLastPathComponent)
+            try makeFolder(Self.parent(path))
             let previous = output + "/" + relative
             let same = hasPrevious && Self.sameBytes(previous, bytes) && link(previous, path) == 0
             if !same { try Self.write(bytes, to: path) }
@@ -179,10 +179,17 @@ public final class Publisher: @unchecked Sendable {
         }
     }
 
+    /// The folder holding `path` (which wazi builds as `folder/name`, never with a trailing slash):
+    /// NSString's version bridges on Linux, for every file.
+    static func parent(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// mkdir -p with POSIX calls, remembering what exists (FileManager is slow for thousands of folders).
     private func makeFolder(_ folder: String) throws {
         if lock.withLock({ folders.contains(folder) }) { return }
-        try makeFolder((folder as NSString).deletingLastPathComponent)
+        try makeFolder(Self.parent(folder))
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
             throw Failure("cannot create \(folder): \(errorText())")
         }
