@@ -209,7 +209,8 @@ public enum Build {
                        outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
                 .write(output: options.output)
             do {
-                report.published = try publisher.commit()
+                // A cache is read only when it describes the very folder in place (`BuildCache.read`).
+                report.published = try publisher.commit(previous: previous.map { Set($0.outputs.keys) })
             } catch {
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
                 return stop()

@@ -134,14 +134,16 @@ public final class Publisher: @unchecked Sendable {
 
     /// Swaps the staging folder in; throws (and changes nothing) if any write failed.
     @discardableResult
-    public func commit() throws -> Summary {
+    /// - Parameter previous: the files of the site in place, when known (from the build cache); else
+    ///   the output folder is walked to count those that go.
+    public func commit(previous: Set<String>? = nil) throws -> Summary {
         if let failure = lock.withLock({ failure }) {
             abandon()
             throw failure
         }
         let kept = lock.withLock { paths }
         var done = lock.withLock { summary }
-        done.removed = countRemoved(keeping: kept)
+        done.removed = previous.map { $0.subtracting(kept).count } ?? countRemoved(keeping: kept)
         do {
             try swapIn()
         } catch {
