@@ -167,3 +167,25 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Removing folders with POSIX calls (`FileTree`) never follows a symbolic link out of the tree.
+final class FileTreeTests: XCTestCase {
+    func testRemovalDeletesLinksNotWhatTheyPointTo() throws {
+        let root = try temporaryFolder(self)
+        let keep = root + "/keep"
+        try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: keep + "/file.txt"))
+        let doomed = root + "/doomed"
+        try FileManager.default.createDirectory(atPath: doomed + "/a/b", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: doomed + "/a/b/page.html"))
+        try FileManager.default.createSymbolicLink(atPath: doomed + "/a/link", withDestinationPath: keep)
+        try FileManager.default.createSymbolicLink(atPath: root + "/alias", withDestinationPath: keep)
+
+        XCTAssertEqual(FileTree.files(under: doomed).sorted(), ["a/b/page.html", "a/link"])
+        FileTree.remove(doomed)
+        FileTree.remove(root + "/alias")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: doomed))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/alias"))
+        XCTAssertEqual(try String(contentsOfFile: keep + "/file.txt", encoding: .utf8), "precious")
+    }
+}

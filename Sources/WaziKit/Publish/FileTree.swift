@@ -15,15 +15,22 @@ enum FileTree {
         return found
     }
 
-    /// Removes `path` and everything in it; a missing path is no error.
+    /// Removes `path` and everything in it; a missing path is no error. A symbolic link is removed
+    /// itself, never followed.
     static func remove(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            _ = unlink(path)
+            return
+        }
         var entries: [(String, Bool)] = []
         walk(path, prefix: "") { relative, isFolder in entries.append((relative, isFolder)) }
         // Children were listed after their folder: removing in reverse empties each folder first.
         for (relative, isFolder) in entries.reversed() {
             _ = unlinkat(AT_FDCWD, path + "/" + relative, isFolder ? AT_REMOVEDIR : 0)
         }
-        if rmdir(path) != 0 { _ = unlink(path) }
+        _ = rmdir(path)
     }
 
     /// Calls `visit` for every entry under `folder`, a folder before what it holds.
