@@ -55,12 +55,15 @@ extension PageContext {
             commitmentHref: hrefMarkup(Routes.commitment(milestone.commitmentID)), sourceLang: site.config.defaultLanguage)
     }
 
-    /// A milestone's row of the milestone tables, through `partials/milestone-row`: rendered once per
-    /// build and language, whatever the number of lists it is on and their depths.
+    /// A row through its own partial, rendered once per build and language whatever the number of
+    /// lists it is on and their depths (see `Fragments`); `key` names the item.
+    private func sharedRow(_ template: String, key: String, _ model: (PageContext) -> any Encodable) -> RenderedRow {
+        RenderedRow(html: fragments.render(template, key: key, language: language, root: root) { model(relocatable) })
+    }
+
+    /// A milestone's row of the milestone tables (`partials/milestone-row`).
     func milestoneRow(_ milestone: Milestone) -> RenderedRow {
-        RenderedRow(html: fragments.render("partials/milestone-row", key: milestone.id, language: language, root: root) {
-            relocatable.row(milestone)
-        })
+        sharedRow("partials/milestone-row", key: milestone.id) { $0.row(milestone) }
     }
 
     func row(_ commitment: Commitment) -> CommitmentRow {
@@ -75,11 +78,7 @@ extension PageContext {
 
     /// Commitments as rows of `partials/commitment-table`, each rendered once (`partials/commitment-row`).
     func commitmentRows(_ commitments: [Commitment]) -> [RenderedRow] {
-        commitments.map { commitment in
-            RenderedRow(html: fragments.render("partials/commitment-row", key: commitment.id, language: language, root: root) {
-                relocatable.row(commitment)
-            })
-        }
+        commitments.map { commitment in sharedRow("partials/commitment-row", key: commitment.id) { $0.row(commitment) } }
     }
 
     func row(_ meeting: Meeting) -> MeetingRow {
@@ -122,20 +121,12 @@ extension PageContext {
 
     /// Meetings as rows of `partials/meeting-list`, each rendered once (`partials/meeting-row`).
     func links(_ items: [Meeting]) -> [RenderedRow] {
-        items.map { meeting in
-            RenderedRow(html: fragments.render("partials/meeting-row", key: meeting.slug, language: language, root: root) {
-                relocatable.row(meeting)
-            })
-        }
+        items.map { meeting in sharedRow("partials/meeting-row", key: meeting.slug) { $0.row(meeting) } }
     }
 
     /// Notes as rows of `partials/note-list`, each rendered once (`partials/note-row`).
     func links(_ items: [Note]) -> [RenderedRow] {
-        items.map { note in
-            RenderedRow(html: fragments.render("partials/note-row", key: note.slug, language: language, root: root) {
-                relocatable.row(note)
-            })
-        }
+        items.map { note in sharedRow("partials/note-row", key: note.slug) { $0.row(note) } }
     }
 
     /// Renders a Markdown body in the page's language (or the default's, when not translated).
