@@ -20,12 +20,16 @@ AS_OF = "2026-06-30"
 OUTPUT_ROOT = ""
 
 
+CPU = {}  # command name -> CPU seconds (user + system) of each timed run
+
+
 def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB)."""
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB); keeps its CPU time in CPU."""
     result = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("failed: %s\n%s" % (" ".join(cmd), result.stderr[-3000:]))
     wall = rss = None
+    cpu = 0.0
     for line in result.stderr.splitlines():
         line = line.strip()
         if line.startswith("Elapsed (wall clock) time"):
@@ -34,6 +38,9 @@ def timed(cmd):
             wall = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
         elif line.startswith("Maximum resident set size"):
             rss = int(line.rsplit(" ", 1)[1]) / 1024
+        elif line.startswith("User time (seconds)") or line.startswith("System time (seconds)"):
+            cpu += float(line.rsplit(" ", 1)[1])
+    CPU.setdefault(os.path.basename(cmd[0]), []).append(cpu)
     return wall, rss
 
 
@@ -146,6 +153,9 @@ def main():
             size, w_t, w_pages / w_t, w_m, h_t, h_pages / h_t, h_m, w_t / h_t, w_m / h_m), flush=True)
         print("        raw wazi: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["wazi"]))
         print("        raw hugo: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["hugo"]), flush=True)
+        w_cpu, h_cpu = CPU.get("wazi", [])[-args.runs:], CPU.get("hugo", [])[-args.runs:]
+        print("        CPU (user + system), medians: wazi %.2fs, hugo %.2fs, ratio %.2f" % (
+            statistics.median(w_cpu), statistics.median(h_cpu), statistics.median(w_cpu) / statistics.median(h_cpu)), flush=True)
     if 10000 in rows and 50000 in rows:
         print("50,000 / 10,000 pages: time x%.2f, memory x%.2f" % (rows[50000][0] / rows[10000][0], rows[50000][1] / rows[10000][1]))
     size = int(args.incremental)
