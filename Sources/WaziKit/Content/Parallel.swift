@@ -72,3 +72,18 @@ final class Eventually<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// Work done on a thread of its own beside the pages, or at once when the build runs on one thread.
+enum Lane {
+    static func start<Value: Sendable>(threads: Int, _ work: @escaping @Sendable () -> Value) -> Eventually<Value> {
+        let result = Eventually<Value>()
+        guard threads > 1 else {
+            result.fulfil(work())
+            return result
+        }
+        let thread = Thread { result.fulfil(work()) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return result
+    }
+}

@@ -160,7 +160,6 @@ public enum Build {
         // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
         let folders = Lane.start(threads: options.threads) {
             publisher?.prepareFolders(for: jobs.map(\.outputPath))
-            return StageTimings()
         }
         // The data files, and the feeds and indexes, are made beside the pages: each is a long serial
         // task. The data page, which gives the data files' sizes, waits for them. When most pages will
@@ -252,43 +251,5 @@ public enum Build {
         files += MeetingCalendar.files(site, strings: strings)
         let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
         return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
-    }
-}
-
-/// How the build uses glibc's allocator. Resident memory is what large builds are measured by, and
-/// glibc keeps freed memory unless told otherwise.
-enum Memory {
-    private typealias Trim = @convention(c) (Int) -> Int32
-    private typealias Option = @convention(c) (Int32, Int32) -> Int32
-    private static let trim: Trim? = symbol("malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
-    private static let option: Option? = symbol("mallopt").map { unsafeBitCast($0, to: Option.self) }
-
-    private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)
-    }
-
-    /// Fixed thresholds: glibc otherwise raises them as large blocks (pages, data files) are freed,
-    /// then keeps every later large block on its heaps, where freed space is not given back.
-    static func tune() {
-        _ = option?(-3, 128 * 1024) // M_MMAP_THRESHOLD
-        _ = option?(-1, 128 * 1024) // M_TRIM_THRESHOLD
-    }
-
-    /// Gives freed memory (parse trees, file texts) back to the system.
-    static func release() { _ = trim?(0) }
-}
-
-/// Work done on a thread of its own beside the pages, or at once when the build runs on one thread.
-enum Lane {
-    static func start<Value: Sendable>(threads: Int, _ work: @escaping @Sendable () -> Value) -> Eventually<Value> {
-        let result = Eventually<Value>()
-        guard threads > 1 else {
-            result.fulfil(work())
-            return result
-        }
-        let thread = Thread { result.fulfil(work()) }
-        thread.stackSize = 8 << 20
-        thread.start()
-        return result
     }
 }

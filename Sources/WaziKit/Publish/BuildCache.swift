@@ -56,34 +56,21 @@ struct BuildCache {
         let path = Self.location(output: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        let fd = open(path + ".tmp", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        var failed = false
-        let stream = ByteStream { chunk in
-            chunk.withUnsafeBytes { buffer in
-                var offset = 0
-                while !failed, offset < buffer.count, let base = buffer.baseAddress {
-                    let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                    if written <= 0 { failed = true } else { offset += written }
-                }
-            }
+        let (_, failure) = ByteStream.write(to: path + ".tmp") { stream in
+            stream.append(Array("{".utf8))
+            let small: [String: JSONValue] = [
+                "version": .int(Self.version), "folder": .string(folder), "global": .string(global),
+                "diagnostics": .array(diagnostics.map(JSONValue.string)), "pageCount": .int(pageCount),
+            ]
+            JSONValue.writeMembers(small, to: stream) { $0 }
+            stream.append(Array(",".utf8))
+            JSONValue.writeMember("inputs", inputs, to: stream) { .string($0) }
+            JSONValue.writeMember("entities", entities, to: stream) { .string($0) }
+            JSONValue.writeMember("outputs", outputs, to: stream) { .int($0) }
+            JSONValue.writeMember("pages", pages, last: true, to: stream) { .array($0.map(JSONValue.string)) }
+            stream.append(Array("}".utf8))
         }
-        let small: [String: JSONValue] = [
-            "version": .int(Self.version), "folder": .string(folder), "global": .string(global),
-            "diagnostics": .array(diagnostics.map(JSONValue.string)), "pageCount": .int(pageCount),
-        ]
-        stream.append(Array("{".utf8))
-        for (key, value) in small.sorted(by: { $0.key < $1.key }) {
-            stream.append(JSONValue.object([key: value]).compactBytes.dropFirst().dropLast() + [UInt8(ascii: ",")])
-        }
-        JSONValue.writeMember("inputs", inputs, to: stream) { .string($0) }
-        JSONValue.writeMember("entities", entities, to: stream) { .string($0) }
-        JSONValue.writeMember("outputs", outputs, to: stream) { .int($0) }
-        JSONValue.writeMember("pages", pages, last: true, to: stream) { .array($0.map(JSONValue.string)) }
-        stream.append(Array("}".utf8))
-        stream.finish()
-        close(fd)
-        if !failed { _ = rename(path + ".tmp", path) }
+        if failure == nil { _ = rename(path + ".tmp", path) }
     }
 
     /// Size and modification time of every file under the content and theme folders, plus the options:

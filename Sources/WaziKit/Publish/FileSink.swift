@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a build's files go: the publisher's staging folder, or nowhere (`wazi check`). Every file's
 /// size is logged, for the build cache and the summary. Safe to use from several threads.
@@ -54,6 +57,23 @@ final class ByteStream {
     func finish() {
         if !buffer.isEmpty { flush(buffer) }
         buffer = []
+    }
+}
+
+extension ByteStream {
+    /// Writes what `produce` appends into a new file at `path`, a chunk at a time; returns the size,
+    /// and why the file could not be written whole, if it could not.
+    static func write(to path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var failure = fd < 0 ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
+        let stream = ByteStream { chunk in
+            guard failure == nil else { return }
+            do { try Publisher.write(chunk, fd: fd, path: path) } catch { failure = "\(error)" }
+        }
+        produce(stream)
+        stream.finish()
+        if fd >= 0 { close(fd) }
+        return (stream.count, failure)
     }
 }
 

@@ -73,23 +73,15 @@ public final class Publisher: @unchecked Sendable {
     /// whose bytes did not change is linked from the previous site instead.
     func stream(_ relative: String, _ produce: (ByteStream) -> Void) -> Int {
         let path = staging + "/" + relative
-        var failed: Failure?
-        var fd: Int32 = -1
         do {
             try makeFolder(Self.parent(path))
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if fd < 0 { failed = Failure("cannot write \(path): \(errorText())") }
-        } catch let error as Failure { failed = error } catch {}
-        let stream = ByteStream { chunk in
-            guard failed == nil, fd >= 0 else { return }
-            do { try Self.write(chunk, fd: fd, path: path) } catch let error as Failure { failed = error } catch {}
-        }
-        produce(stream)
-        stream.finish()
-        if fd >= 0 { close(fd) }
-        if let failed {
-            fail(failed)
-            return stream.count
+        } catch let error as Failure {
+            fail(error)
+        } catch {}
+        let (size, failure) = ByteStream.write(to: path, produce)
+        if let failure {
+            fail(Failure(failure))
+            return size
         }
         let previous = output + "/" + relative
         let same = hasPrevious && Self.sameFiles(previous, path) && unlink(path) == 0 && link(previous, path) == 0
@@ -97,7 +89,7 @@ public final class Publisher: @unchecked Sendable {
             paths.insert(relative)
             if same { summary.unchanged += 1 } else { summary.written += 1 }
         }
-        return stream.count
+        return size
     }
 
     /// Device and inode of the staging folder: after the swap, of the output. The build cache records
@@ -226,7 +218,7 @@ public final class Publisher: @unchecked Sendable {
     private static let exchangeFlag: UInt32 = 1 << 1 // RENAME_EXCHANGE
     /// glibc's renameat2, which Swift's Glibc module does not import.
     private static let renameExchange: RenameAt2? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        guard let symbol = libcSymbol("renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
@@ -287,7 +279,7 @@ public final class Publisher: @unchecked Sendable {
         try write(bytes, fd: fd, path: path)
     }
 
-    private static func write(_ bytes: [UInt8], fd: Int32, path: String) throws {
+    static func write(_ bytes: [UInt8], fd: Int32, path: String) throws {
         var offset = 0
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -100,12 +100,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Writes `"name":{…}` (and a comma unless `last`) on one line, a member at a time, keys sorted.
-    static func writeMember<Value>(_ name: String, _ members: [String: Value], last: Bool = false, to stream: ByteStream,
-                                   _ json: (Value) -> JSONValue) {
+    /// Writes `"key":value` pairs, keys sorted, compactly and separated by commas (no braces), a
+    /// few at a time.
+    static func writeMembers<Value>(_ members: [String: Value], to stream: ByteStream, _ json: (Value) -> JSONValue) {
         var out: [UInt8] = []
-        quote(name, into: &out)
-        out += Array(":{".utf8)
         for (i, key) in members.keys.sorted().enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             quote(key, into: &out)
@@ -116,9 +114,17 @@ public indirect enum JSONValue: Sendable, Equatable {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        out.append(UInt8(ascii: "}"))
-        if !last { out.append(UInt8(ascii: ",")) }
         stream.append(out)
+    }
+
+    /// Writes `"name":{…}` compactly (see `writeMembers`), then a comma unless `last`.
+    static func writeMember<Value>(_ name: String, _ members: [String: Value], last: Bool = false, to stream: ByteStream,
+                                   _ json: (Value) -> JSONValue) {
+        var open: [UInt8] = []
+        quote(name, into: &open)
+        stream.append(open + Array(":{".utf8))
+        writeMembers(members, to: stream, json)
+        stream.append(Array((last ? "}" : "},").utf8))
     }
 
     /// An array too large to hold as one tree: its elements are made one at a time as it is written.
