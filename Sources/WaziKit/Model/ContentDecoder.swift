@@ -49,7 +49,7 @@ enum ContentDecoder {
             institutions: institutions, policyArea: f.text("policy_area"), sectors: f.textList("sectors").map(\.text),
             ogpValues: f.codeList("ogp_values", as: OGPValue.self), initialReport: f.link("initial_report"),
             ogpURL: f.link("ogp_url"), irm: irm, draft: f.bool("draft") ?? false, member: f.text("member"),
-            description: group.localizedBody(), origin: group.origin, milestones: [])
+            description: group.bodySource(), origin: group.origin, milestones: [])
         guard id != nil, title != nil, start != nil, end != nil, !institutions.isEmpty else { return nil }
         return commitment
     }
@@ -89,7 +89,7 @@ enum ContentDecoder {
         let milestone = Milestone(
             commitmentID: commitmentID, number: number, fileSlug: slug, title: group.localized("title", title),
             start: start, end: end, status: status, lead: f.text("lead"), updates: updates,
-            description: group.localizedBody(), origin: group.origin)
+            description: group.bodySource(), origin: group.origin)
         if let latest = milestone.latestUpdate, latest.status != status {
             f.log.error(f.location(ofValue: "status"),
                         "status '\(status.rawValue)' disagrees with the latest update (\(latest.date)): '\(latest.status.rawValue)'")
@@ -146,7 +146,7 @@ enum ContentDecoder {
             location: f.text("location"), commitmentIDs: f.textList("commitments").map(\.text),
             milestoneIDs: f.textList("milestones").map(\.text), attendees: attendees,
             decisions: f.textList("decisions").map(\.text), actionItems: items, documents: documents,
-            minutes: group.localizedBody(), origin: group.origin)
+            minutes: group.bodySource(), origin: group.origin)
     }
 
     static func note(_ group: DocumentGroup) -> Note? {
@@ -163,7 +163,7 @@ enum ContentDecoder {
                     summary: f.text("summary").map { group.localized("summary", $0) },
                     authors: f.textList("authors").map(\.text), commitmentIDs: f.textList("commitments").map(\.text),
                     milestoneIDs: f.textList("milestones").map(\.text), tags: f.textList("tags").map(\.text),
-                    body: group.localizedBody(), origin: group.origin)
+                    body: group.bodySource(), origin: group.origin)
     }
 
     static func page(_ group: DocumentGroup) -> Page? {
@@ -175,7 +175,7 @@ enum ContentDecoder {
         }
         guard let title = f.text("title", required: true) else { return nil }
         return Page(slug: slug, title: group.localized("title", title), menu: f.integer("menu"),
-                    body: group.localizedBody(), origin: group.origin)
+                    body: group.bodySource(), origin: group.origin)
     }
 
     /// `start` and `end`, checking that the end does not precede the start.

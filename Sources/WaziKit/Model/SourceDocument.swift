@@ -33,7 +33,8 @@ struct DocumentGroup {
         return Localized(base, translations: values)
     }
 
-    func localizedBody() -> MarkdownSource { MarkdownSource(self) }
+    /// Where the body is in every language (see `MarkdownSource`).
+    func bodySource() -> MarkdownSource { MarkdownSource(self) }
 }
 
 enum DocumentReader {
