@@ -68,6 +68,8 @@ def count_pages(output):
 def clear(*paths):
     for path in paths:
         shutil.rmtree(path, ignore_errors=True)
+        # The retired site wazi keeps beside the output to recycle: a cold build starts without it.
+        shutil.rmtree(os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".wazi-spare"), ignore_errors=True)
         cache = os.path.join(os.path.dirname(path), ".wazi-cache")
         shutil.rmtree(cache, ignore_errors=True)
 

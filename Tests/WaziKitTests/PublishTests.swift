@@ -14,7 +14,43 @@ final class PublishTests: XCTestCase {
         XCTAssertGreaterThan(report.errors, 0)
         XCTAssertEqual(try tree(output), before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
-        XCTAssertEqual(leftovers.filter { $0 != ".wazi-cache" }, ["site"], "no staging folder is left behind")
+        XCTAssertEqual(leftovers.sorted(), [".site.wazi-spare", ".wazi-cache", "site"],
+                       "no staging folder is left behind, only the spare the next build recycles")
+    }
+
+    /// The retired site is recycled as the next staging folder, trusting nothing in it: whatever it
+    /// holds, the build equals a clean one, and the site in place (which shares its unchanged files'
+    /// inodes) is never written through it.
+    func testARecycledSpareTrustsNothingItHolds() throws {
+        let content = try copyOfExample(self)
+        let folder = try temporaryFolder(self)
+        let output = folder + "/site", spare = folder + "/.site.wazi-spare"
+        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spare), "a first build retires nothing")
+        let milestone = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md"
+        try edit(milestone, replacing: "status: not-started", with: "status: stuck")
+        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: spare + "/index.html"), "the retired site is the spare")
+        let inPlace = try tree(output)
+
+        // Tamper with the spare: a stale file and folder, a folder where a page goes, a file where a
+        // folder goes, and a page whose bytes are wrong.
+        try write("stale", to: spare + "/old/page.html")
+        try FileManager.default.removeItem(atPath: spare + "/notes")
+        try write("not a folder", to: spare + "/notes")
+        try FileManager.default.removeItem(atPath: spare + "/feed.xml")
+        try write("x", to: spare + "/feed.xml/inside")
+        let home = spare + "/index.html"
+        try FileManager.default.removeItem(atPath: home)
+        try write("<p>wrong</p>", to: home)
+        XCTAssertEqual(try tree(output), inPlace, "the spare shares no writes with the site in place")
+
+        try edit(milestone, replacing: "status: stuck", with: "status: in-progress")
+        let recycled = Build.run(options(content: content, output: output))
+        XCTAssertEqual(recycled.errors, 0, printed(recycled.diagnostics))
+        let clean = folder + "/clean"
+        XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
+        XCTAssertEqual(try tree(output), try tree(clean))
     }
 
     func testASuccessfulBuildRemovesFilesThatNoLongerBelong() throws {

@@ -33,7 +33,12 @@ enum FileTree {
         _ = rmdir(path)
     }
 
-    /// Calls `visit` for every entry under `folder`, a folder before what it holds.
+    /// Calls `visit` for every entry under `root` (relative to it, and whether it is a folder), a
+    /// folder before what it holds.
+    static func walk(_ root: String, _ visit: (String, Bool) -> Void) {
+        walk(root, prefix: "", visit)
+    }
+
     private static func walk(_ folder: String, prefix: String, _ visit: (String, Bool) -> Void) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
