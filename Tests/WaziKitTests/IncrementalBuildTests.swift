@@ -49,11 +49,59 @@ final class IncrementalBuildTests: XCTestCase {
         let report = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
         XCTAssertGreaterThan(report.rendered, 0)
         XCTAssertLessThan(report.rendered, report.pages, "pages that do not show milestone 6 are kept")
+        // Lists re-rendered for milestone 6 keep the other rows; wazi.json keeps the meetings and notes
+        // (the one commitment holds milestone 6, so its item is encoded again).
+        XCTAssertGreaterThan(report.reusedRows, 0)
+        XCTAssertGreaterThan(report.reusedDataItems, 0)
     }
 
     func testATemplateChangeReachesEveryPage() throws {
         let report = try rebuild { try edit(theme + "/partials/badge.mustache", replacing: "class=\"badge", with: "class=\"badge pill") }
         XCTAssertEqual(report.rendered, report.pages)
+        XCTAssertEqual(report.reusedRows, 0, "rows are kept only under the same theme, site.yaml, options and date")
+        XCTAssertEqual(report.reusedDataItems, 0)
+    }
+
+    /// The kept rows and wazi.json items are checked before use: a damaged cache, or a document
+    /// changed by hand, is not copied from.
+    func testDamagedCachesAndAChangedDocumentAreNotCopied() throws {
+        let cache = (output as NSString).deletingLastPathComponent + "/.wazi-cache/site"
+        try rebuild {
+            try edit(milestone6, replacing: "status: not-started", with: "status: stuck")
+            let rows = try XCTUnwrap(FileManager.default.contents(atPath: cache + ".rows"))
+            try rows.prefix(rows.count / 2).write(to: URL(fileURLWithPath: cache + ".rows"))
+            try (read(output + "/data/wazi.json") + " ").write(toFile: output + "/data/wazi.json", atomically: false, encoding: .utf8)
+        }
+        // A records file that points into the wrong places: the copied bytes do not look like items.
+        try rebuild {
+            try edit(milestone6, replacing: "status: stuck", with: "status: in-progress")
+            var records = try XCTUnwrap(FileManager.default.contents(atPath: cache + ".records"))
+            let document = try XCTUnwrap(FileManager.default.contents(atPath: output + "/data/wazi.json"))
+            // Shift every recorded place by one byte (each item's place is its last two numbers).
+            records = try shiftedPlaces(records, documentSize: document.count)
+            try records.write(to: URL(fileURLWithPath: cache + ".records"))
+        }
+    }
+
+    /// A records file (see `CacheFile`, `JSONRecords`) with every item's start moved one byte on.
+    private func shiftedPlaces(_ data: Data, documentSize: Int) throws -> Data {
+        var reader = CacheFile.Reader(bytes: [UInt8](data))
+        var out: [UInt8] = []
+        func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { out += $0 } }
+        func put(_ number: Int) { put(UInt64(number)) }
+        func put(_ text: String) { put(text.utf8.count); out += text.utf8 }
+        for _ in 0..<3 { put(try XCTUnwrap(reader.text())) }  // kind, global, folder
+        put(try XCTUnwrap(reader.int()))
+        var items = 0
+        while !reader.atEnd {
+            put(try XCTUnwrap(reader.text()))
+            put(try XCTUnwrap(reader.number()))
+            put(try XCTUnwrap(reader.int()) + 1)
+            put(try XCTUnwrap(reader.int()))
+            items += 1
+        }
+        XCTAssertGreaterThan(items, 0)
+        return Data(out)
     }
 
     func testSiteYAMLAndStringsAreSiteWide() throws {

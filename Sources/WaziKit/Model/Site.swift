@@ -45,6 +45,13 @@ public struct Origin: Hashable, Sendable {
     public let translations: Set<String>
     /// Fingerprint of the default file's and its translations' text: what the incremental build compares.
     public let fingerprint: UInt64
+
+    /// One fingerprint of the files of several items: of what a part of the output shows.
+    static func fingerprint(_ origins: [Origin]) -> UInt64 {
+        var print = Fingerprint()
+        for origin in origins { print.add(origin.fingerprint) }
+        return print.value
+    }
 }
 
 public struct Commitment: Hashable, Sendable {

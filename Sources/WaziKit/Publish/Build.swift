@@ -78,6 +78,9 @@ public struct BuildReport: Sendable {
     public var timings = StageTimings()
     /// Pages rendered (the others were kept from the previous build).
     public var rendered = 0
+    /// Rows of lists, and items of wazi.json, taken from the previous build instead of made again.
+    public var reusedRows = 0
+    public var reusedDataItems = 0
     /// When nothing changed: the diagnostics of the build that made the site, as printed then.
     public var replayed: [String] = []
 
@@ -147,6 +150,9 @@ public enum Build {
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
         let global = globalFingerprint(site, options: options)
+        // Parts of the previous build reused where what they show is unchanged (see each type).
+        if publisher != nil { renderer.fragments.offer(RowCache.read(output: options.output, global: global)) }
+        let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
         let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
             guard let publisher, let previous, previous.global == global, let shows = job.dependencies,
@@ -167,7 +173,7 @@ public enum Build {
         // lane does both in turn, since the pages keep the cores busy and two would only add memory.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems))
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records))
             Memory.release()
             lane.lap("data")
             return lane
@@ -199,6 +205,8 @@ public enum Build {
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
         var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: sink.log.count)
         report.rendered = pages.rendered
+        report.reusedRows = renderer.fragments.reusedRows
+        report.reusedDataItems = records.reused
         if let publisher {
             // The cache names the folder it describes and is written before the swap: whatever moment
             // a build is killed at, the next one trusts it only if it matches the output in place.
@@ -207,6 +215,9 @@ public enum Build {
             BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, entities: entities, pages: shows,
                        outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
                 .write(output: options.output)
+            RowCache.write(renderer.fragments.rowsToKeep, output: options.output, global: global)
+            records.write(output: options.output, global: global, folder: publisher.stagingIdentity,
+                          size: sink.log.sizes["data/wazi.json"] ?? 0)
             do {
                 // A cache is read only when it describes the very folder in place (`BuildCache.read`).
                 report.published = try publisher.commit(previous: previous.map { Set($0.outputs.keys) })

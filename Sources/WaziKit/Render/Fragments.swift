@@ -1,15 +1,47 @@
 import Foundation
 
-/// Parts of pages that many pages share (the main navigation), each rendered through its partial
-/// template once per distinct model and reused: Mustache lookups are most of a page's cost.
-/// One per build; safe to use from several threads.
+/// Parts of pages that many pages share (the main navigation, the rows of lists), each rendered
+/// through its partial template once per distinct model and reused: Mustache lookups are most of a
+/// page's cost. One per build; safe to use from several threads.
+///
+/// Rows are also kept from one build to the next (`RowCache`): each carries a fingerprint of the
+/// items it shows, and a stored row is reused only while that fingerprint, and everything every page
+/// depends on (the build's global fingerprint), are the same.
 final class Fragments: @unchecked Sendable {
     private let theme: Theme
     private var rendered: [String: RawHTML] = [:]
+    /// Fingerprints of the rows rendered or reused in this build, by key.
+    private var rows: [String: UInt64] = [:]
+    /// Rows of the previous build with the same global fingerprint.
+    private var stored: [String: StoredRow] = [:]
     private var problems: Set<Diagnostic> = []
     private let lock = NSLock()
+    /// Rows taken from the previous build.
+    private(set) var reusedRows = 0
+
+    struct StoredRow {
+        let fingerprint: UInt64
+        let html: String
+    }
 
     init(theme: Theme) { self.theme = theme }
+
+    /// Offers the previous build's rows (see `RowCache`) for reuse.
+    func offer(_ rows: [String: StoredRow]) {
+        lock.withLock { stored = rows }
+    }
+
+    /// Every row this build used, and the stored rows it did not need (still valid, or replaced
+    /// by a fresh one whenever their items change): what the next build may reuse.
+    var rowsToKeep: [String: StoredRow] {
+        lock.withLock {
+            var keep = stored
+            for (key, fingerprint) in rows {
+                if let fragment = rendered[key] { keep[key] = StoredRow(fingerprint: fingerprint, html: fragment.html) }
+            }
+            return keep
+        }
+    }
 
     /// Stands for the path to the site root in a fragment shared by pages at different depths: a
     /// control character, which `HTML.escape` never lets through from content, so none can forge it.
@@ -19,19 +51,32 @@ final class Fragments: @unchecked Sendable {
     /// language is added). The final newline is dropped: the layout puts the fragment on its own line.
     /// With `root`, the model is made with `rootMark` for the root (`PageContext.relocatable`), so one
     /// rendering serves every depth, and the mark is replaced by `root` on the way out.
-    func render(_ template: String, key: String, language: String, root: String? = nil,
+    ///
+    /// With `fingerprint` (of everything the model shows), the fragment is a row kept for the next
+    /// build, and one the previous build stored with the same fingerprint is used as it is.
+    func render(_ template: String, key: String, language: String, root: String? = nil, fingerprint: UInt64? = nil,
                 model: () -> any Encodable) -> RawHTML {
         let key = template + "\u{2}" + language + "\u{2}" + key
-        let fragment = lock.withLock({ rendered[key] }) ?? make(template, key: key, language: language, model: model)
+        let fragment = lock.withLock({ () -> RawHTML? in
+            if let done = rendered[key] { return done }
+            guard let fingerprint, let row = stored[key], row.fingerprint == fingerprint else { return nil }
+            let reused = RawHTML(html: row.html)
+            rendered[key] = reused
+            rows[key] = fingerprint
+            reusedRows += 1
+            return reused
+        }) ?? make(template, key: key, language: language, fingerprint: fingerprint, model: model)
         return root.map { RawHTML(html: Self.relocate(fragment.html, to: $0)) } ?? fragment
     }
 
-    private func make(_ template: String, key: String, language: String, model: () -> any Encodable) -> RawHTML {
+    private func make(_ template: String, key: String, language: String, fingerprint: UInt64?,
+                      model: () -> any Encodable) -> RawHTML {
         var (html, missing) = theme.render(template, layers: [model()], language: language)
         if html.hasSuffix("\n") { html.removeLast() }
         let fragment = RawHTML(html: html)
         lock.withLock {
             rendered[key] = fragment
+            if let fingerprint { rows[key] = fingerprint }
             for name in missing {
                 problems.insert(Diagnostic(.error, SourceLocation(file: theme.directory + "/\(template).mustache"),
                                            "template uses '{{\(name)}}', which \(template) is not given"))

@@ -127,10 +127,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         stream.append(Array((last ? "}" : "},").utf8))
     }
 
-    /// An array too large to hold as one tree: its elements are made one at a time as it is written.
+    /// An array too large to hold as one tree: its elements are made one at a time as it is written,
+    /// each as its bytes at its depth (`write(into:indent: 2, pretty: true)`), so an element may also
+    /// be bytes written before (see `JSONRecords`). `placed` learns where each element went.
     struct LargeArray {
         let count: Int
-        let element: (Int) -> JSONValue
+        let element: (Int) -> [UInt8]
+        var placed: (_ index: Int, _ bytes: Range<Int>) -> Void = { _, _ in }
     }
 
     /// Writes a pretty-printed object with a final newline into `stream`; the `large` members' elements
@@ -149,7 +152,10 @@ public indirect enum JSONValue: Sendable, Equatable {
                 for index in 0..<array.count {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     out += Array("\n    ".utf8)
-                    array.element(index).write(into: &out, indent: 2, pretty: true)
+                    let element = array.element(index)
+                    let start = stream.count + out.count
+                    array.placed(index, start..<start + element.count)
+                    out += element
                     stream.append(out)
                     out.removeAll(keepingCapacity: true)
                 }

@@ -57,13 +57,20 @@ extension PageContext {
 
     /// A row through its own partial, rendered once per build and language whatever the number of
     /// lists it is on and their depths (see `Fragments`); `key` names the item.
-    private func sharedRow(_ template: String, key: String, _ model: (PageContext) -> any Encodable) -> RenderedRow {
-        RenderedRow(html: fragments.render(template, key: key, language: language, root: root) { model(relocatable) })
+    /// `shows` are the items the row shows (their files' fingerprints): the row is kept for the next
+    /// build, which reuses it while they are unchanged.
+    private func sharedRow(_ template: String, key: String, shows: [Origin],
+                           _ model: (PageContext) -> any Encodable) -> RenderedRow {
+        RenderedRow(html: fragments.render(template, key: key, language: language, root: root,
+                                           fingerprint: Origin.fingerprint(shows)) { model(relocatable) })
     }
 
-    /// A milestone's row of the milestone tables (`partials/milestone-row`).
+    /// A milestone's row of the milestone tables (`partials/milestone-row`): it shows its commitment's title.
     func milestoneRow(_ milestone: Milestone) -> RenderedRow {
-        sharedRow("partials/milestone-row", key: milestone.id) { $0.row(milestone) }
+        let commitment = site.commitment(milestone.commitmentID)
+        return sharedRow("partials/milestone-row", key: milestone.id, shows: [milestone.origin] + (commitment.map { [$0.origin] } ?? [])) {
+            $0.row(milestone)
+        }
     }
 
     func row(_ commitment: Commitment) -> CommitmentRow {
@@ -78,7 +85,12 @@ extension PageContext {
 
     /// Commitments as rows of `partials/commitment-table`, each rendered once (`partials/commitment-row`).
     func commitmentRows(_ commitments: [Commitment]) -> [RenderedRow] {
-        commitments.map { commitment in sharedRow("partials/commitment-row", key: commitment.id) { $0.row(commitment) } }
+        // A commitment's row shows its milestones' progress.
+        commitments.map { commitment in
+            sharedRow("partials/commitment-row", key: commitment.id, shows: [commitment.origin] + commitment.milestones.map(\.origin)) {
+                $0.row(commitment)
+            }
+        }
     }
 
     func row(_ meeting: Meeting) -> MeetingRow {
@@ -121,12 +133,12 @@ extension PageContext {
 
     /// Meetings as rows of `partials/meeting-list`, each rendered once (`partials/meeting-row`).
     func links(_ items: [Meeting]) -> [RenderedRow] {
-        items.map { meeting in sharedRow("partials/meeting-row", key: meeting.slug) { $0.row(meeting) } }
+        items.map { meeting in sharedRow("partials/meeting-row", key: meeting.slug, shows: [meeting.origin]) { $0.row(meeting) } }
     }
 
     /// Notes as rows of `partials/note-list`, each rendered once (`partials/note-row`).
     func links(_ items: [Note]) -> [RenderedRow] {
-        items.map { note in sharedRow("partials/note-row", key: note.slug) { $0.row(note) } }
+        items.map { note in sharedRow("partials/note-row", key: note.slug, shows: [note.origin]) { $0.row(note) } }
     }
 
     /// Renders a Markdown body in the page's language (or the default's, when not translated).

@@ -18,7 +18,8 @@ public struct Download: Sendable, Equatable {
 /// Model → open data: every machine-readable file of SPEC §3 under `data/`, from encoders, never templates.
 enum OpenData {
     /// Writes the data files into `sink` and returns what the data page and the catalogue offer.
-    static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog) -> [Download] {
+    /// `records`: wazi.json's items from the previous build (see `JSONRecords`).
+    static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords()) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
@@ -38,7 +39,7 @@ enum OpenData {
                                       bytes: excel.count, mediaType: "text/csv", formatURI: csvFormat, conformsTo: nil,
                                       table: table.name, format: "CSV (Excel)"))
         }
-        let everything = sink.stream("data/wazi.json") { SiteJSON.write(site, to: $0, log: log) }
+        let everything = sink.stream("data/wazi.json") { SiteJSON.write(site, to: $0, log: log, records: records) }
         downloads.append(Download(path: "data/wazi.json", title: "All open data (JSON)",
                                   description: "Everything, nested by commitment, with meetings, notes and translations.",
                                   bytes: everything, mediaType: "application/json", formatURI: jsonFormat,

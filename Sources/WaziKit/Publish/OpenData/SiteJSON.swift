@@ -1,7 +1,8 @@
 /// `data/wazi.json`: everything, nested by commitment, with meetings, notes and the translations
 /// of text fields. Entity objects carry exactly their table's columns, so CSV and JSON agree.
 enum SiteJSON {
-    static func write(_ site: Site, to stream: ByteStream, log: DiagnosticLog) {
+    /// `records` gives items the previous build wrote, and learns where this build's go.
+    static func write(_ site: Site, to stream: ByteStream, log: DiagnosticLog, records: JSONRecords = JSONRecords()) {
         let config = site.config
         let members: [String: JSONValue] = [
             "$schema": .string(config.baseURL + "data/schema/wazi.schema.json"),
@@ -24,11 +25,25 @@ enum SiteJSON {
                          "members": .array(body.members.map(JSONValue.string))])
             }),
         ]
+        func items(_ kind: String, _ keys: [String], _ shows: [[Origin]], _ encode: @escaping (Int) -> JSONValue) -> JSONValue.LargeArray {
+            let prints = shows.map(Origin.fingerprint)
+            return JSONValue.LargeArray(count: keys.count, element: { index in
+                records.bytes(kind + keys[index], fingerprint: prints[index]) { encode(index) }
+            }, placed: { index, bytes in
+                records.place(kind + keys[index], fingerprint: prints[index], at: bytes)
+            })
+        }
         // Written one item at a time: the whole document, held, was most of a large build's memory.
         JSONValue.writeObject(members, large: [
-            "commitments": .init(count: site.commitments.count) { commitment(site.commitments[$0], site, log) },
-            "meetings": .init(count: site.meetings.count) { meeting(site.meetings[$0], site, log) },
-            "notes": .init(count: site.notes.count) { note(site.notes[$0], site, log) },
+            // A commitment's item holds its milestones.
+            "commitments": items("commitment:", site.commitments.map(\.id),
+                                 site.commitments.map { [$0.origin] + $0.milestones.map(\.origin) }) {
+                commitment(site.commitments[$0], site, log)
+            },
+            "meetings": items("meeting:", site.meetings.map(\.slug), site.meetings.map { [$0.origin] }) {
+                meeting(site.meetings[$0], site, log)
+            },
+            "notes": items("note:", site.notes.map(\.slug), site.notes.map { [$0.origin] }) { note(site.notes[$0], site, log) },
         ], to: stream)
     }
 
