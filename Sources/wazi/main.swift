@@ -54,7 +54,11 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = try inputs.options()
         let report = Build.run(options)
-        if inputs.timings { FileHandle.standardError.write(Data((report.timings.description + "\n").utf8)) }
+        if inputs.timings {
+            let reused = "reused  \(report.reusedFiles) files decoded, \(report.reusedRows) list rows, "
+                + "\(report.reusedDataItems) wazi.json items"
+            FileHandle.standardError.write(Data((report.timings.description + "\n" + reused + "\n").utf8))
+        }
         let p = report.published
         let summary = report.replayed.isEmpty && report.rendered == 0 && p.written == 0 && report.pages > 0
             ? "nothing changed: \(options.output)/ is up to date (\(report.pages) pages)"

@@ -53,6 +53,18 @@ final class IncrementalBuildTests: XCTestCase {
         // (the one commitment holds milestone 6, so its item is encoded again).
         XCTAssertGreaterThan(report.reusedRows, 0)
         XCTAssertGreaterThan(report.reusedDataItems, 0)
+        // Every other content file is taken decoded from the cache, not parsed again.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content)
+            .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }
+        XCTAssertEqual(report.reusedFiles, files.count - 1)
+    }
+
+    /// A translation added, changed or removed is a change of its group: the cached decoding is not used.
+    func testTranslationsInvalidateTheirFile() throws {
+        let french = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.fr.md"
+        try rebuild { try write("---\ntitle: Renforcement des capacités (exemple)\n---\nTexte.\n", to: french) }
+        try rebuild { try edit(french, replacing: "Texte.", with: "Autre texte.") }
+        try rebuild { try FileManager.default.removeItem(atPath: french) }
     }
 
     func testATemplateChangeReachesEveryPage() throws {
@@ -85,7 +97,7 @@ final class IncrementalBuildTests: XCTestCase {
 
     /// A records file (see `CacheFile`, `JSONRecords`) with every item's start moved one byte on.
     private func shiftedPlaces(_ data: Data, documentSize: Int) throws -> Data {
-        var reader = CacheFile.Reader(bytes: [UInt8](data))
+        var reader = CacheFile.Reader(source: [UInt8](data))
         var out: [UInt8] = []
         func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { out += $0 } }
         func put(_ number: Int) { put(UInt64(number)) }
@@ -140,5 +152,6 @@ final class IncrementalBuildTests: XCTestCase {
     func testANewAsOfDateIsSiteWide() throws {
         let report = try rebuild(asOf: Day(iso: "2027-06-30")!) {}
         XCTAssertEqual(report.rendered, report.pages)
+        XCTAssertEqual(report.reusedFiles, 0, "decoding depends on the date (a meeting's status)")
     }
 }

@@ -4,12 +4,12 @@ import Glibc
 #endif
 
 /// The kinds of Markdown file in `content/`, by folder.
-public enum ContentKind: String, Sendable {
+public enum ContentKind: String, Sendable, Codable {
     case commitment, milestone, meeting, note, page
 }
 
 /// One Markdown file of the content folder.
-public struct ContentFile: Sendable, Hashable {
+public struct ContentFile: Sendable, Hashable, Codable {
     public let kind: ContentKind
     /// Path relative to the content folder, e.g. `commitments/KENMS0005/milestones/3-notes.fr.md`.
     public let relativePath: String

@@ -3,8 +3,8 @@ import Foundation
 /// A content file decoded as soon as it is read, with the positions that later checks (duplicates,
 /// references, warnings) point at; its YAML tree is dropped at once, so a large site's parse trees
 /// are never all held together.
-struct DecodedFile: Sendable {
-    enum Entity: Sendable {
+struct DecodedFile: Sendable, Codable, Equatable {
+    enum Entity: Sendable, Codable, Equatable {
         case commitment(Commitment)
         case milestone(Milestone)
         case meeting(Meeting)
@@ -41,8 +41,19 @@ struct DecodedFile: Sendable {
     }
 }
 
+/// Decoded files kept from one build for the next, which takes them instead of reading and parsing
+/// files that did not change (see `DecodedCache`). Used from several threads.
+protocol DecodedFileStore: Sendable {
+    /// Starts a build whose decoding depends on `context` (date, languages, published files…) besides the files.
+    func begin(context: UInt64)
+    /// The group as decoded before, with what decoding it reported, if none of its files changed since.
+    func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])?
+    /// Keeps a group this build decoded.
+    func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic])
+}
+
 /// Where some keys' values, and some lists' items, are written in a file.
-struct Marks: Sendable {
+struct Marks: Sendable, Codable, Equatable {
     private let file: String
     private let values: [String: SourceLocation]
     private let items: [String: [String: SourceLocation]]

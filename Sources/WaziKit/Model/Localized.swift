@@ -1,5 +1,5 @@
 /// A text field in the default language with its translations (`<name>.<lang>.md`).
-public struct Localized: Hashable, Sendable {
+public struct Localized: Hashable, Sendable, Codable {
     public let base: String
     public let translations: [String: String]
 

@@ -3,8 +3,8 @@ import Foundation
 /// The Markdown body of a content file and of its translations. Only where each is, and a
 /// fingerprint, is held: the text is read again when a page or the JSON needs it, since on a large
 /// site the bodies are most of the model's memory (32 MB of 38 MB of text at 10,000 files).
-public struct MarkdownSource: Hashable, Sendable {
-    struct File: Hashable, Sendable {
+public struct MarkdownSource: Hashable, Sendable, Codable {
+    struct File: Hashable, Sendable, Codable {
         let path: String
         let fingerprint: UInt64
     }

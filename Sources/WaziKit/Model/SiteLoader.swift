@@ -19,16 +19,37 @@ public struct LoadOptions: Sendable {
 /// Content → Model: reads the content folder into a validated `Site`, or every problem found.
 public enum SiteLoader {
     public static func load(content root: String, options: LoadOptions) -> (site: Site?, diagnostics: [Diagnostic]) {
+        load(content: root, options: options, store: nil)
+    }
+
+    /// With a `store`, files it kept decoded are taken from it instead of being read and parsed.
+    static func load(content root: String, options: LoadOptions,
+                     store: DecodedFileStore?) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let tree = ContentTree.scan(root, log: log)
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
         let languages = config?.languages ?? ["en"]
         let files = Set(tree.files.map { "files/" + $0 })
+        // What decoding depends on besides the files themselves.
+        var context = Fingerprint()
+        for part in [root, options.asOf.iso, languages.joined(separator: ","), Wazi.buildStamp] + files.sorted() { context.add(part) }
+        store?.begin(context: context.value)
         // Reading, composing YAML and decoding are most of the loading time: spread over the cores,
         // each file decoded as soon as it is read.
-        let decoded = parallelMap(DocumentReader.groups(tree, languages: languages, log: log), threads: options.threads) {
-            DocumentReader.read($0, files: files, log: log).map { DecodedFile($0, asOf: options.asOf) }
+        let decoded = parallelMap(DocumentReader.groups(tree, languages: languages, log: log), threads: options.threads) { group in
+            guard let store else {
+                return DocumentReader.read(group, files: files, log: log).map { DecodedFile($0, asOf: options.asOf) }
+            }
+            if let (file, diagnostics) = store.cached(group) {
+                log.append(contentsOf: diagnostics)
+                return file
+            }
+            let own = DiagnosticLog()
+            let file = DocumentReader.read(group, files: files, log: own).map { DecodedFile($0, asOf: options.asOf) }
+            log.append(contentsOf: own.items)
+            if let file { store.keep(group, file, diagnostics: own.items) }
+            return file
         }.compactMap { $0 }
         var marks: [String: Marks] = [:]
         var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []

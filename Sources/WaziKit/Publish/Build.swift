@@ -81,6 +81,8 @@ public struct BuildReport: Sendable {
     /// Rows of lists, and items of wazi.json, taken from the previous build instead of made again.
     public var reusedRows = 0
     public var reusedDataItems = 0
+    /// Content files (with their translations) taken decoded from the previous build.
+    public var reusedFiles = 0
     /// When nothing changed: the diagnostics of the build that made the site, as printed then.
     public var replayed: [String] = []
 
@@ -130,7 +132,9 @@ public enum Build {
         }
         var load = options.load
         load.threads = options.threads
-        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load)
+        // Files unchanged since the last build are taken decoded from its cache (see DecodedCache).
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: stamps)
+        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
         Memory.release()
         timings.lap("load")
         let log = DiagnosticLog()
@@ -139,6 +143,7 @@ public enum Build {
         var diagnostics = (loadDiagnostics + log.items).sorted()
         func stop() -> BuildReport {
             publisher?.abandon()
+            decoded?.discard()
             var report = BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
             report.timings = timings
             return report
@@ -207,6 +212,7 @@ public enum Build {
         report.rendered = pages.rendered
         report.reusedRows = renderer.fragments.reusedRows
         report.reusedDataItems = records.reused
+        report.reusedFiles = decoded?.reused ?? 0
         if let publisher {
             // The cache names the folder it describes and is written before the swap: whatever moment
             // a build is killed at, the next one trusts it only if it matches the output in place.
@@ -215,6 +221,7 @@ public enum Build {
             BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, entities: entities, pages: shows,
                        outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
                 .write(output: options.output)
+            decoded?.commit()
             RowCache.write(renderer.fragments.rowsToKeep, output: options.output, global: global)
             records.write(output: options.output, global: global, folder: publisher.stagingIdentity,
                           size: sink.log.sizes["data/wazi.json"] ?? 0)
@@ -248,7 +255,7 @@ public enum Build {
         for page in site.pages { print.add(page.origin.fingerprint) }
         print.add(site.institutions.joined(separator: "\n"))
         print.add(site.files.joined(separator: "\n"))
-        print.add(site.asOf.iso + String(options.load.drafts) + (options.load.baseURL ?? "") + Wazi.version)
+        print.add(site.asOf.iso + String(options.load.drafts) + (options.load.baseURL ?? "") + Wazi.buildStamp)
         return print.hex
     }
 

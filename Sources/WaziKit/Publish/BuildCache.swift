@@ -79,7 +79,7 @@ struct BuildCache {
         var stamps: [String: String] = [
             "option:as-of": options.load.asOf.iso, "option:drafts": String(options.load.drafts),
             "option:base-url": options.load.baseURL ?? "", "option:strict": String(options.strict),
-            "option:version": Wazi.version,
+            "option:version": Wazi.buildStamp,
         ]
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path

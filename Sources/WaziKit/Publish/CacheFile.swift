@@ -15,66 +15,108 @@ enum CacheFile {
     /// The fields after the header, when the file exists and was written for `global`.
     static func read(output: String, kind: String, global: String) -> Reader? {
         guard let data = FileManager.default.contents(atPath: location(output: output, kind: kind)) else { return nil }
-        var reader = Reader(bytes: [UInt8](data))
+        var reader = Reader(source: [UInt8](data))
         guard reader.text() == "wazi-" + kind, reader.text() == global else { return nil }
         return reader
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.
-    static func write(output: String, kind: String, global: String, _ fill: (inout Writer) -> Void) {
-        let path = location(output: output, kind: kind)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let (_, failure) = ByteStream.write(to: path + ".tmp") { stream in
-            var writer = Writer(stream: stream)
-            writer.add("wazi-" + kind)
-            writer.add(global)
-            fill(&writer)
-            stream.append(writer.bytes)
-        }
-        if failure == nil { _ = rename(path + ".tmp", path) } else { _ = unlink(path + ".tmp") }
+    static func write(output: String, kind: String, global: String, _ fill: (Writer) -> Void) {
+        guard let file = Pending(output: output, kind: kind, global: global) else { return }
+        fill(file.writer)
+        file.commit()
     }
 
-    /// Numbers (8 bytes, little-endian) and texts (length, then UTF-8), handed on in chunks.
-    struct Writer {
-        let stream: ByteStream
-        fileprivate(set) var bytes: [UInt8] = []
-
-        mutating func add(_ number: UInt64) {
-            withUnsafeBytes(of: number.littleEndian) { bytes += $0 }
+    /// A cache file being written (beside its final name), put in place by `commit`.
+    final class Pending: @unchecked Sendable {
+        /// Where the chunks go, and the first failure to write one.
+        private final class Target {
+            let path: String
+            let fd: Int32
+            var failure: String?
+            init(path: String, fd: Int32) {
+                self.path = path
+                self.fd = fd
+            }
         }
 
-        mutating func add(_ number: Int) { add(UInt64(max(0, number))) }
+        private let path: String
+        private let target: Target
+        let writer: Writer
 
-        mutating func add(_ text: String) {
+        init?(output: String, kind: String, global: String) {
+            path = CacheFile.location(output: output, kind: kind)
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            let fd = open(path + ".tmp", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return nil }
+            let target = Target(path: path + ".tmp", fd: fd)
+            self.target = target
+            writer = Writer(stream: ByteStream { chunk in
+                guard target.failure == nil else { return }
+                do { try Publisher.write(chunk, fd: target.fd, path: target.path) } catch { target.failure = "\(error)" }
+            })
+            writer.add("wazi-" + kind)
+            writer.add(global)
+        }
+
+        deinit { close(target.fd) }
+
+        func commit() {
+            writer.stream.finish()
+            if target.failure == nil, rename(target.path, path) == 0 { return }
+            discard()
+        }
+
+        func discard() { _ = unlink(target.path) }
+    }
+
+    /// Numbers (8 bytes, little-endian) and texts or bytes (length, then the bytes), handed on in chunks.
+    final class Writer {
+        let stream: ByteStream
+
+        init(stream: ByteStream) { self.stream = stream }
+
+        func add(_ number: UInt64) {
+            withUnsafeBytes(of: number.littleEndian) { stream.append(Array($0)) }
+        }
+
+        func add(_ number: Int) { add(UInt64(max(0, number))) }
+
+        func add(_ text: String) {
             add(UInt64(text.utf8.count))
-            bytes += text.utf8
-            if bytes.count > 1 << 20 {
-                stream.append(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            stream.append(Array(text.utf8))
+        }
+
+        func add(bytes: [UInt8]) {
+            add(UInt64(bytes.count))
+            stream.append(bytes)
         }
     }
 
     /// The fields in the order they were written; nil for one that runs past the end.
     struct Reader {
-        let bytes: [UInt8]
+        let source: [UInt8]
         var offset = 0
 
-        var atEnd: Bool { offset >= bytes.count }
+        var atEnd: Bool { offset >= source.count }
 
         mutating func number() -> UInt64? {
-            guard bytes.count - offset >= 8 else { return nil }
+            guard source.count - offset >= 8 else { return nil }
             defer { offset += 8 }
-            return bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+            return source[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }
         }
 
         mutating func int() -> Int? { number().flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
 
         mutating func text() -> String? {
-            guard let count = int(), count <= bytes.count - offset else { return nil }
+            bytes().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        mutating func bytes() -> [UInt8]? {
+            guard let count = int(), count <= source.count - offset else { return nil }
             defer { offset += count }
-            return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+            return Array(source[offset..<offset + count])
         }
     }
 }

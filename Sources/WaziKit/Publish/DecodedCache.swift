@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Content files as the last successful build decoded them (`CacheFile`, kind `decoded`): a rebuild
+/// takes a file from here when it and its translations have the size and modification time they had
+/// then (`BuildCache.stamp`) and decoding depends on the same things (date, languages, published
+/// files, this build of wazi), and reads and parses YAML only for the others. Composing YAML was
+/// most of a rebuild's loading time.
+///
+/// Each group is kept as its `BinaryCoder` bytes with the diagnostics its decoding reported (which
+/// are reported again), and decoded on the loading threads; bytes that do not decode are ignored
+/// and the files read. The new file is written as the build goes and put in place by `commit`,
+/// only when the build succeeds.
+final class DecodedCache: DecodedFileStore, @unchecked Sendable {
+    private struct Entry: Codable {
+        let file: DecodedFile
+        let diagnostics: [Diagnostic]
+    }
+
+    private let output: String
+    private let stamps: [String: String]
+    private var previous: [String: (stamp: String, bytes: [UInt8])] = [:]
+    /// This build's file, written as groups are decoded.
+    private var next: CacheFile.Pending?
+    private var failed = false
+    private let lock = NSLock()
+    /// Groups taken from the cache.
+    private(set) var reused = 0
+
+    /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
+    init(output: String, stamps: [String: String]) {
+        self.output = output
+        self.stamps = stamps
+    }
+
+    func begin(context: UInt64) {
+        let global = String(context, radix: 16)
+        var found: [String: (stamp: String, bytes: [UInt8])] = [:]
+        if var reader = CacheFile.read(output: output, kind: "decoded", global: global) {
+            while !reader.atEnd {
+                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.bytes() else {
+                    found = [:]
+                    break
+                }
+                found[key] = (stamp, bytes)
+            }
+        }
+        let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
+        lock.withLock {
+            previous = found
+            next = pending
+        }
+    }
+
+    func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])? {
+        guard let stamp = stamp(group), let entry = lock.withLock({ previous[group.file.relativePath] }),
+              entry.stamp == stamp, let decoded = try? BinaryCoder.decode(Entry.self, from: entry.bytes) else { return nil }
+        lock.withLock {
+            reused += 1
+            add(group.file.relativePath, stamp, entry.bytes)
+        }
+        return (decoded.file, decoded.diagnostics)
+    }
+
+    func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic]) {
+        guard let stamp = stamp(group), let bytes = try? BinaryCoder.encode(Entry(file: file, diagnostics: diagnostics)) else {
+            lock.withLock { failed = true }
+            return
+        }
+        lock.withLock { add(group.file.relativePath, stamp, bytes) }
+    }
+
+    /// Puts what this build decoded in place for the next one: after a successful build only.
+    func commit() {
+        let (pending, failed) = lock.withLock { (next, self.failed) }
+        if failed { pending?.discard() } else { pending?.commit() }
+    }
+
+    /// Drops what this build decoded (a failed build).
+    func discard() {
+        lock.withLock { next }?.discard()
+    }
+
+    /// Caller holds the lock.
+    private func add(_ key: String, _ stamp: String, _ bytes: [UInt8]) {
+        guard let writer = next?.writer else { return }
+        writer.add(key)
+        writer.add(stamp)
+        writer.add(bytes: bytes)
+    }
+
+    /// The sizes and times of the group's files; nil when one is not known.
+    private func stamp(_ group: DocumentReader.FileGroup) -> String? {
+        var parts: [String] = []
+        for file in [group.file] + group.translations.keys.sorted().compactMap({ group.translations[$0] }) {
+            guard let stamp = stamps["content:" + file.relativePath] else { return nil }
+            parts.append(file.relativePath + "=" + stamp)
+        }
+        return parts.joined(separator: "\n")
+    }
+}
