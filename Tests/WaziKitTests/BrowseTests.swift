@@ -21,4 +21,26 @@ final class BrowseTests: XCTestCase {
         }
         XCTAssertTrue(try read(output + "/browse/status/stuck/index.html").contains("No milestones."))
     }
+
+    /// The home page lists the ten most overdue milestones and links to all of them: on a large plan
+    /// the whole list made it hundreds of kilobytes.
+    func testTheHomePageListsTheMostOverdueAndLinksToAll() throws {
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        // Ends from 2025-01 (most overdue) to 2025-12, in the reverse order of their numbers.
+        for n in 1...12 { try mini.milestone(n, status: "in-progress", end: String(format: "2025-%02d", 13 - n)) }
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(content: mini.root, output: output, asOf: Day(iso: "2026-01-15")!))
+        XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+        let home = try read(output + "/index.html")
+        let section = try XCTUnwrap(home.components(separatedBy: "<ul class=\"overdue-list\">").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        let listed = section.components(separatedBy: "<li>").dropFirst().compactMap { item in
+            item.range(of: "milestones/").map { item[$0.upperBound...].prefix { $0.isNumber } }.map(String.init)
+        }
+        XCTAssertEqual(listed, (3...12).reversed().map(String.init), "the ten that ended first, most overdue first")
+        XCTAssertTrue(section.contains("<a href=\"./browse/status/overdue/\">See all 12 overdue milestones</a>"), section)
+        let all = try read(output + "/browse/status/overdue/index.html")
+        for n in 1...12 { XCTAssertTrue(all.contains("milestones/\(n)/\""), "milestone \(n) is on the full list") }
+    }
 }

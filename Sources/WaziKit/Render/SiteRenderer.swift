@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
                 })
             }
             add("", "home") { $0.homePage() }
-            add(Routes.commitments, "commitments") { $0.commitmentsPage() }
+            add(Routes.commitments, "commitments", shows: ["list:" + Routes.commitments]) { $0.commitmentsPage() }
             for commitment in site.commitments {
                 let related = relatedKeys(site.meetings(forCommitment: commitment.id), site.notes(forCommitment: commitment.id))
                 add(Routes.commitment(commitment.id), "commitment",
@@ -76,14 +76,14 @@ public struct SiteRenderer: Sendable {
                     }
                 }
             }
-            add(Routes.meetings, "meetings") { $0.meetingsPage() }
+            add(Routes.meetings, "meetings", shows: ["list:" + Routes.meetings]) { $0.meetingsPage() }
             for meeting in site.meetings {
                 add(Routes.meeting(meeting.slug), "meeting",
                     shows: ["meeting:" + meeting.slug] + referenceKeys(meeting.commitmentIDs, meeting.milestoneIDs)) {
                     $0.meetingPage(meeting)
                 }
             }
-            add(Routes.notes, "notes") { $0.notesPage() }
+            add(Routes.notes, "notes", shows: ["list:" + Routes.notes]) { $0.notesPage() }
             for note in site.notes {
                 add(Routes.note(note.slug), "note", shows: ["note:" + note.slug] + referenceKeys(note.commitmentIDs, note.milestoneIDs)) {
                     $0.notePage(note)
@@ -138,8 +138,9 @@ public struct SiteRenderer: Sendable {
         return (led, involved)
     }
 
-    /// Fingerprints of the long lists (browse facets, institutions), as `list:<route>` keys: each
-    /// covers the items listed, in order, with the fingerprints of their files.
+    /// Fingerprints of the long lists (browse facets, institutions, the commitments, meetings and
+    /// notes indexes), as `list:<route>` keys: each covers the items listed, in order, with the
+    /// fingerprints of their files.
     func listFingerprints() -> [String: String] {
         var prints: [String: String] = [:]
         func print(_ milestones: [Milestone], _ commitments: [Commitment]) -> String {
@@ -160,6 +161,14 @@ public struct SiteRenderer: Sendable {
         let (led, involved) = byInstitution()
         for (name, slug) in institutionSlugs {
             prints["list:" + Routes.institution(slug)] = print(led[name] ?? [], involved[name] ?? [])
+        }
+        // A commitment's row shows its milestones' progress.
+        prints["list:" + Routes.commitments] = print([], site.commitments)
+        for (route, items) in [(Routes.meetings, site.meetings.map { ($0.slug, $0.origin) }),
+                               (Routes.notes, site.notes.map { ($0.slug, $0.origin) })] {
+            var print = Fingerprint()
+            for (slug, origin) in items { print.add(slug); print.add(origin.fingerprint) }
+            prints["list:" + route] = print.hex
         }
         return prints
     }

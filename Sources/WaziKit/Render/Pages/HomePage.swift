@@ -1,5 +1,8 @@
 /// The plan overview: progress per commitment, overdue milestones, upcoming meetings, latest updates.
 struct HomeContent: Encodable {
+    /// How many overdue milestones the home page lists.
+    static let overdueListed = 10
+
     let heading: String
     let planLine: String
     let planHref: String
@@ -9,6 +12,10 @@ struct HomeContent: Encodable {
     let progress: ProgressView
     let overdue: [MilestoneRow]
     let hasOverdue: Bool
+    /// More overdue milestones than the home page lists: a link to all of them.
+    let hasMoreOverdue: Bool
+    let moreOverdueText: String
+    let overdueHref: String
     let upcoming: [MeetingRow]
     let hasUpcoming: Bool
     let updates: [UpdateRow]
@@ -21,7 +28,11 @@ extension PageContext {
     func homePage() -> (Chrome, HomeContent) {
         let plan = site.config.actionPlan
         let milestones = site.milestones
-        let overdue = milestones.filter { $0.isOverdue(asOf: site.asOf) }.map(row)
+        // The most overdue first, and only the first few: on a large plan the whole list made the home
+        // page hundreds of kilobytes (a phone on costly data); the count links to all of them.
+        let allOverdue = milestones.filter { $0.isOverdue(asOf: site.asOf) }
+        let overdue = allOverdue.sorted { ($0.end.last, $0.commitmentID, $0.number) < ($1.end.last, $1.commitmentID, $1.number) }
+            .prefix(HomeContent.overdueListed).map(row)
         let upcoming = site.meetings.filter { $0.date >= site.asOf && $0.status == .scheduled }.prefix(5).map(row)
         let updates = milestones.flatMap { m in m.updates.map { (m, $0) } }
             .sorted { ($0.1.date, $1.0.id) > ($1.1.date, $0.0.id) }
@@ -33,7 +44,9 @@ extension PageContext {
             planHref: plan.url.map(href) ?? "", hasPlanHref: plan.url != nil,
             commitments: commitmentRows(site.commitments), hasCommitments: !site.commitments.isEmpty,
             progress: progress(Progress(milestones)),
-            overdue: overdue, hasOverdue: !overdue.isEmpty, upcoming: Array(upcoming), hasUpcoming: !upcoming.isEmpty,
+            overdue: overdue, hasOverdue: !overdue.isEmpty, hasMoreOverdue: allOverdue.count > overdue.count,
+            moreOverdueText: t.count("all_overdue", allOverdue.count), overdueHref: href(MilestoneFacet.overdue.route),
+            upcoming: Array(upcoming), hasUpcoming: !upcoming.isEmpty,
             updates: Array(updates), hasUpdates: !updates.isEmpty,
             meetingsHref: href(Routes.meetings), commitmentsHref: href(Routes.commitments))
         let description = t("home_description", ["member": site.config.member, "plan": plan.title])
