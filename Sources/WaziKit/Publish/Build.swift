@@ -120,6 +120,7 @@ public enum Build {
         var timings = StageTimings()
         let previous = publisher == nil ? nil : BuildCache.read(output: options.output)
         let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
+        timings.lap("cache")
         if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output) {
             // Nothing changed since the last build: the site is already what this build would write.
             publisher.abandon()
@@ -158,12 +159,11 @@ public enum Build {
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if publisher != nil { renderer.fragments.offer(RowCache.read(output: options.output, global: global)) }
         let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
-        let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
+        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
         let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
-            guard let publisher, let previous, previous.global == global, let shows = job.dependencies,
-                  let before = previous.pages[job.outputPath], let size = previous.outputs[job.outputPath] else { return false }
-            let unchanged = Set(shows + before).allSatisfy { key in entities[key] != nil && previous.entities[key] == entities[key] }
-            guard unchanged, publisher.keep(job.outputPath) else { return false }
+            guard let publisher, let previous, previous.global == global, let print = prints[job.outputPath],
+                  previous.pages[job.outputPath] == print, let size = previous.outputs[job.outputPath],
+                  publisher.keep(job.outputPath) else { return false }
             sink.log.add(job.outputPath, size: size)
             return true
         }
@@ -216,9 +216,7 @@ public enum Build {
         if let publisher {
             // The cache names the folder it describes and is written before the swap: whatever moment
             // a build is killed at, the next one trusts it only if it matches the output in place.
-            var shows: [String: [String]] = [:]
-            for job in pages.jobs { if let keys = job.dependencies { shows[job.outputPath] = keys } }
-            BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, entities: entities, pages: shows,
+            BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, pages: prints,
                        outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
                 .write(output: options.output)
             decoded?.commit()
@@ -236,6 +234,30 @@ public enum Build {
         }
         report.timings = timings
         return report
+    }
+
+    /// Per page that shows particular items (`Job.dependencies`): one fingerprint of their keys and
+    /// their files' fingerprints. Equal to the previous build's, the page would be the same (a page
+    /// that shows another set of items has another fingerprint). Pages showing a key no item has
+    /// get none, and are always rendered.
+    private static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
+        let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
+        var prints: [String: String] = [:]
+        for job in jobs {
+            guard let keys = job.dependencies else { continue }
+            var print = Fingerprint()
+            var known = true
+            for key in Set(keys).sorted() {
+                guard let entity = entities[key] else {
+                    known = false
+                    break
+                }
+                print.add(key)
+                print.add(entity)
+            }
+            if known { prints[job.outputPath] = print.hex }
+        }
+        return prints
     }
 
     /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),

@@ -8,10 +8,11 @@ import Glibc
 ///
 /// - Nothing changed (same input files, sizes and times, same options, output intact): nothing is done.
 /// - Otherwise every page is re-rendered unless the theme, site.yaml, bodies.yaml, free pages, the
-///   options and the date are all unchanged and none of the items the page shows changed (compared by
-///   fingerprints of their files); such a page is linked from the previous site as it is.
+///   options and the date are all unchanged and the page shows the same items, unchanged (one
+///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
+///   previous site as it is.
 struct BuildCache {
-    static let version = 2
+    static let version = 3
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -19,10 +20,8 @@ struct BuildCache {
     var global: String
     /// Input file → "size:mtime".
     var inputs: [String: String]
-    /// Entity key → fingerprint.
-    var entities: [String: String]
-    /// Output page → the entity keys it shows.
-    var pages: [String: [String]]
+    /// Output page → fingerprint of the items it shows (see `Build.pageFingerprints`).
+    var pages: [String: String]
     /// Every output file → its size, to check the output was not changed by hand.
     var outputs: [String: Int]
     /// Diagnostics of that build, printed again when nothing changed.
@@ -41,12 +40,11 @@ struct BuildCache {
               let folder = object["folder"] as? String, !folder.isEmpty, folder == Publisher.identity(output),
               let global = object["global"] as? String,
               let inputs = object["inputs"] as? [String: String],
-              let entities = object["entities"] as? [String: String],
-              let pages = object["pages"] as? [String: [String]],
+              let pages = object["pages"] as? [String: String],
               let outputs = object["outputs"] as? [String: Int],
               let diagnostics = object["diagnostics"] as? [String],
               let pageCount = object["pageCount"] as? Int else { return nil }
-        return BuildCache(folder: folder, global: global, inputs: inputs, entities: entities, pages: pages, outputs: outputs,
+        return BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: outputs,
                           diagnostics: diagnostics, pageCount: pageCount)
     }
 
@@ -65,9 +63,8 @@ struct BuildCache {
             JSONValue.writeMembers(small, to: stream) { $0 }
             stream.append(Array(",".utf8))
             JSONValue.writeMember("inputs", inputs, to: stream) { .string($0) }
-            JSONValue.writeMember("entities", entities, to: stream) { .string($0) }
             JSONValue.writeMember("outputs", outputs, to: stream) { .int($0) }
-            JSONValue.writeMember("pages", pages, last: true, to: stream) { .array($0.map(JSONValue.string)) }
+            JSONValue.writeMember("pages", pages, last: true, to: stream) { .string($0) }
             stream.append(Array("}".utf8))
         }
         if failure == nil { _ = rename(path + ".tmp", path) }

@@ -23,25 +23,32 @@ public enum MeetingCalendar {
             zones[years] = lines
             return lines
         }
-        let all = OutputFile(path: "meetings.ics", bytes: calendar(site, site.meetings, strings: strings, zone: zone))
-        return [all] + site.meetings.map { meeting in
-            OutputFile(path: Routes.meeting(meeting.slug) + "meeting.ics",
-                       bytes: calendar(site, [meeting], strings: strings, zone: zone))
+        // Each event is made once, for both files that hold it.
+        let events = site.meetings.map { meeting in event(site, meeting, strings: strings).flatMap(fold) }
+        let all = OutputFile(path: "meetings.ics", bytes: calendar(site, site.meetings, events: events, zone: zone))
+        return [all] + site.meetings.indices.map { index in
+            OutputFile(path: Routes.meeting(site.meetings[index].slug) + "meeting.ics",
+                       bytes: calendar(site, [site.meetings[index]], events: [events[index]], zone: zone))
         }
     }
 
-    static func calendar(_ site: Site, _ meetings: [Meeting], strings: Strings?,
-                         zone: (ClosedRange<Int>) -> [String] = { _ in [] }) -> [UInt8] {
+    static func calendar(_ site: Site, _ meetings: [Meeting], strings: Strings?) -> [UInt8] {
+        calendar(site, meetings, events: meetings.map { event(site, $0, strings: strings).flatMap(fold) }, zone: { _ in [] })
+    }
+
+    /// `events`: the meetings' events, folded.
+    private static func calendar(_ site: Site, _ meetings: [Meeting], events: [[UInt8]],
+                                 zone: (ClosedRange<Int>) -> [String]) -> [UInt8] {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//wazi//wazi \(Wazi.version)//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + text(site.config.title), "X-WR-TIMEZONE:" + site.config.timezone]
         let years = meetings.map(\.date.year)
         let range = (years.min() ?? site.asOf.year)...(years.max() ?? site.asOf.year)
         let block = zone(range)
         lines += block.isEmpty ? VTimezone.lines(site.config.timezone, years: range) : block
-        for meeting in meetings { lines += event(site, meeting, strings: strings) }
-        lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []
         for line in lines { bytes += fold(line) }
+        for event in events { bytes += event }
+        bytes += fold("END:VCALENDAR")
         return bytes
     }
 
@@ -109,23 +116,28 @@ public enum MeetingCalendar {
     /// One content line, folded (§3.1): at most 75 octets per line before CRLF, continuation lines
     /// starting with a space, and never inside a UTF-8 sequence.
     static func fold(_ line: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(line.utf8.count + line.utf8.count / 70 * 3 + 2)
-        var width = 0
         let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return bytes + [13, 10] }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 70 * 3 + 2)
+        var width = 0
         var start = 0
         while start < bytes.count {
             // One character: a lead byte and its continuation bytes (10xxxxxx), never split.
             var end = start + 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
             if width + (end - start) > 75 {
-                out += [13, 10, 32]
+                out.append(13)
+                out.append(10)
+                out.append(32)
                 width = 1
             }
-            out += bytes[start..<end]
+            for index in start..<end { out.append(bytes[index]) }
             width += end - start
             start = end
         }
-        return out + [13, 10]
+        out.append(13)
+        out.append(10)
+        return out
     }
 }

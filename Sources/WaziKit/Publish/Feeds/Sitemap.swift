@@ -14,15 +14,17 @@ public enum Sitemap {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
             """
-        for language in languages {
-            for path in paths {
-                xml += "  <url>\n    <loc>\(XMLText.escape(site.pageURL(path, language: language)))</loc>\n"
-                // Google wants the full set of alternates on every URL, the page itself included.
-                for alternate in languages {
-                    xml += link(alternate, site.pageURL(path, language: alternate))
-                }
-                xml += link("x-default", site.pageURL(path, language: site.config.defaultLanguage))
-                xml += "  </url>\n"
+        // Google wants the full set of alternates on every URL, the page itself included: the same
+        // block for a page in every language, made once.
+        let pages = paths.map { path in
+            let urls = languages.map { site.pageURL(path, language: $0) }
+            let alternates = zip(languages, urls).map { link($0, $1) }.joined()
+                + link("x-default", site.pageURL(path, language: site.config.defaultLanguage))
+            return (urls.map(XMLText.escape), alternates)
+        }
+        for index in languages.indices {
+            for (urls, alternates) in pages {
+                xml += "  <url>\n    <loc>\(urls[index])</loc>\n" + alternates + "  </url>\n"
             }
         }
         xml += "</urlset>\n"
