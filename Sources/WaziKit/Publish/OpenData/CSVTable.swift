@@ -2,37 +2,36 @@ import Foundation
 
 /// CSV per SPEC §3: RFC 4180 with CRLF, UTF-8, a header of snake_case names.
 enum CSVTable {
-    /// Canonical: exact values, no BOM.
-    static func canonical(_ table: DataTable, rows: [DataRow]) -> [UInt8] {
-        encode(table, rows: rows, forSpreadsheets: false)
-    }
-
-    /// For spreadsheets: a BOM, and text cells that could start a formula get a leading `'`
-    /// (OWASP CSV-injection guidance), so opening the file never runs one.
-    static func spreadsheet(_ table: DataTable, rows: [DataRow]) -> [UInt8] {
-        encode(table, rows: rows, forSpreadsheets: true)
-    }
-
-    private static func encode(_ table: DataTable, rows: [DataRow], forSpreadsheets: Bool) -> [UInt8] {
-        var out: [UInt8] = forSpreadsheets ? [0xEF, 0xBB, 0xBF] : []
+    /// Canonical: exact values, no BOM. For spreadsheets: a BOM, and text cells that could start a
+    /// formula get a leading `'` (OWASP CSV-injection guidance), so opening the file never runs one.
+    /// Both at once: each cell is formatted once.
+    static func encode(_ table: DataTable, rows: [DataRow]) -> (canonical: [UInt8], spreadsheet: [UInt8]) {
+        var canonical: [UInt8] = []
+        var spreadsheet: [UInt8] = [0xEF, 0xBB, 0xBF]
         for (i, column) in table.columns.enumerated() {
-            if i > 0 { out.append(comma) }
-            append(column.name, to: &out)
+            if i > 0 { canonical.append(comma) }
+            append(column.name, to: &canonical)
         }
-        out += crlf
+        canonical += crlf
+        spreadsheet += canonical
         for row in rows {
             for (i, column) in table.columns.enumerated() {
-                if i > 0 { out.append(comma) }
+                if i > 0 {
+                    canonical.append(comma)
+                    spreadsheet.append(comma)
+                }
                 let cell = (row[column.name] ?? .null).csv
-                if forSpreadsheets, column.isText, let first = cell.utf8.first, formulaStarts.contains(first) {
-                    append("'" + cell, to: &out)
+                append(cell, to: &canonical)
+                if column.isText, let first = cell.utf8.first, formulaStarts.contains(first) {
+                    append("'" + cell, to: &spreadsheet)
                 } else {
-                    append(cell, to: &out)
+                    append(cell, to: &spreadsheet)
                 }
             }
-            out += crlf
+            canonical += crlf
+            spreadsheet += crlf
         }
-        return out
+        return (canonical, spreadsheet)
     }
 
     private static let comma = UInt8(ascii: ",")

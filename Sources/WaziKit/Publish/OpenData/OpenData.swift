@@ -26,13 +26,12 @@ enum OpenData {
         var canonical: [(DataTable, [UInt8])] = []
         for table in site.dataTables {
             let rows = site.rows(table)
-            let bytes = CSVTable.canonical(table, rows: rows)
+            let (bytes, excel) = CSVTable.encode(table, rows: rows)
             canonical.append((table, bytes))
             sink.write(OutputFile(path: "data/\(table.name).csv", bytes: bytes))
             downloads.append(Download(path: "data/\(table.name).csv", title: table.title, description: table.description,
                                       bytes: bytes.count, mediaType: "text/csv", formatURI: csvFormat,
                                       conformsTo: "https://www.rfc-editor.org/rfc/rfc4180", table: table.name, format: "CSV"))
-            let excel = CSVTable.spreadsheet(table, rows: rows)
             sink.write(OutputFile(path: "data/excel/\(table.name).csv", bytes: excel))
             downloads.append(Download(path: "data/excel/\(table.name).csv", title: table.title + " (for spreadsheets)",
                                       description: table.description + " With a byte-order mark, and cells that could start a formula prefixed with '.",

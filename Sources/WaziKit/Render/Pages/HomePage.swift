@@ -34,9 +34,14 @@ extension PageContext {
         let overdue = allOverdue.sorted { ($0.end.last, $0.commitmentID, $0.number) < ($1.end.last, $1.commitmentID, $1.number) }
             .prefix(HomeContent.overdueListed).map(row)
         let upcoming = site.meetings.filter { $0.date >= site.asOf && $0.status == .scheduled }.prefix(5).map(row)
-        let updates = milestones.flatMap { m in m.updates.map { (m, $0) } }
-            .sorted { ($0.1.date, $1.0.id) > ($1.1.date, $0.0.id) }
-            .prefix(8).map { row($0.1, of: $0.0) }
+        // The newest eight of every update (by place, not copying a milestone per update).
+        var places: [(date: Day, milestone: Int, update: Int)] = []
+        for (m, milestone) in milestones.enumerated() {
+            for (u, update) in milestone.updates.enumerated() { places.append((update.date, m, u)) }
+        }
+        let updates = places.sorted { a, b in
+            a.date != b.date ? a.date > b.date : (milestones[a.milestone].id, a.update) < (milestones[b.milestone].id, b.update)
+        }.prefix(8).map { row(milestones[$0.milestone].updates[$0.update], of: milestones[$0.milestone]) }
         let content = HomeContent(
             heading: site.config.title,
             planLine: t("plan_line", ["plan": plan.title, "member": site.config.member,
