@@ -50,18 +50,18 @@ public struct ContentTree: Sendable {
         let display = { (relative: String) in root.hasSuffix("/") ? root + relative : root + "/" + relative }
 
         func visit(_ relative: String) {
-            let full = realRoot + "/" + relative
-            guard let names = try? fm.contentsOfDirectory(atPath: relative.isEmpty ? realRoot : full) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            let full = relative.isEmpty ? realRoot : realRoot + "/" + relative
+            // POSIX listing with kinds, not FileManager: it stats every entry (and attributesOfItem
+            // reads /etc/passwd and /etc/group for owner names), a large share of loading a big site.
+            for (name, kind) in DirectoryListing.entries(full).sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let absolute = realRoot + "/" + path
-                // lstat, not FileManager.attributesOfItem: that one reads /etc/passwd and /etc/group for
-                // every file (owner names), which was a large share of loading a big site.
-                var info = stat()
-                guard lstat(absolute, &info) == 0 else { continue }
-                let mode = info.st_mode & S_IFMT
-                var type: FileAttributeType? = mode == S_IFLNK ? .typeSymbolicLink : mode == S_IFDIR ? .typeDirectory
-                    : mode == S_IFREG ? .typeRegular : nil
+                var type: FileAttributeType? = switch kind {
+                case .link: .typeSymbolicLink
+                case .folder: .typeDirectory
+                case .file: .typeRegular
+                case .other: nil
+                }
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
                     var dir: ObjCBool = false

@@ -40,21 +40,10 @@ enum FileTree {
     }
 
     private static func walk(_ folder: String, prefix: String, _ visit: (String, Bool) -> Void) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
+        for (name, kind) in DirectoryListing.entries(folder) {
             let relative = prefix + name
-            visit(relative, isFolder)
-            if isFolder { walk(folder + "/" + name, prefix: relative + "/", visit) }
+            visit(relative, kind == .folder)
+            if kind == .folder { walk(folder + "/" + name, prefix: relative + "/", visit) }
         }
     }
 }
