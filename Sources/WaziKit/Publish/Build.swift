@@ -118,8 +118,13 @@ public enum Build {
     private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
         Memory.tune()
         var timings = StageTimings()
-        let previous = publisher == nil ? nil : BuildCache.read(output: options.output)
+        // The caches are read on other threads while the input files are stamped, and loaded.
+        let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
+        let storedRows = Lane.start(threads: options.threads) { () -> (global: String, rows: [String: Fragments.StoredRow]) in
+            publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
+        }
         let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
+        let previous = reading.value
         timings.lap("cache")
         if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output) {
             // Nothing changed since the last build: the site is already what this build would write.
@@ -134,7 +139,7 @@ public enum Build {
         var load = options.load
         load.threads = options.threads
         // Files unchanged since the last build are taken decoded from its cache (see DecodedCache).
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: stamps)
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: stamps, threads: options.threads)
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
         Memory.release()
         timings.lap("load")
@@ -157,7 +162,7 @@ public enum Build {
         let jobs = renderer.jobs(downloads: { downloads.value })
         let global = globalFingerprint(site, options: options)
         // Parts of the previous build reused where what they show is unchanged (see each type).
-        if publisher != nil { renderer.fragments.offer(RowCache.read(output: options.output, global: global)) }
+        if storedRows.value.global == global { renderer.fragments.offer(storedRows.value.rows) }
         let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
         let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in

@@ -11,7 +11,7 @@ import Glibc
 ///   options and the date are all unchanged and the page shows the same items, unchanged (one
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
-struct BuildCache {
+struct BuildCache: Sendable {
     static let version = 3
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.

@@ -14,10 +14,17 @@ enum CacheFile {
 
     /// The fields after the header, when the file exists and was written for `global`.
     static func read(output: String, kind: String, global: String) -> Reader? {
+        guard let (written, reader) = read(output: output, kind: kind), written == global else { return nil }
+        return reader
+    }
+
+    /// The global fingerprint the file was written for, and the fields after the header: for a
+    /// file read before the build knows its own fingerprint (see `RowCache`, `DecodedCache`).
+    static func read(output: String, kind: String) -> (global: String, fields: Reader)? {
         guard let data = FileManager.default.contents(atPath: location(output: output, kind: kind)) else { return nil }
         var reader = Reader(source: [UInt8](data))
-        guard reader.text() == "wazi-" + kind, reader.text() == global else { return nil }
-        return reader
+        guard reader.text() == "wazi-" + kind, let global = reader.text() else { return nil }
+        return (global, reader)
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.
@@ -125,14 +132,15 @@ enum CacheFile {
 /// that list the edited item are rendered again, and each list holds hundreds of rows that did not
 /// change. Per row: its key, the fingerprint of the items it shows, its HTML.
 enum RowCache {
-    static func read(output: String, global: String) -> [String: Fragments.StoredRow] {
-        guard var reader = CacheFile.read(output: output, kind: "rows", global: global) else { return [:] }
+    /// The rows kept, with the global fingerprint they were made under (they are for a build with the same).
+    static func read(output: String) -> (global: String, rows: [String: Fragments.StoredRow]) {
+        guard var (global, reader) = CacheFile.read(output: output, kind: "rows") else { return ("", [:]) }
         var rows: [String: Fragments.StoredRow] = [:]
         while !reader.atEnd {
-            guard let key = reader.text(), let fingerprint = reader.number(), let html = reader.text() else { return [:] }
+            guard let key = reader.text(), let fingerprint = reader.number(), let html = reader.text() else { return ("", [:]) }
             rows[key] = Fragments.StoredRow(fingerprint: fingerprint, html: html)
         }
-        return rows
+        return (global, rows)
     }
 
     static func write(_ rows: [String: Fragments.StoredRow], output: String, global: String) {

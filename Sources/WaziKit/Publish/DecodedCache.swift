@@ -29,27 +29,30 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     /// Groups taken from the cache.
     private(set) var reused = 0
 
+    /// The previous build's file, read on another thread while the content folder is scanned.
+    private let reading: Eventually<(global: String, groups: [String: (stamp: String, bytes: [UInt8])])>
+
     /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
-    init(output: String, stamps: [String: String]) {
+    init(output: String, stamps: [String: String], threads: Int) {
         self.output = output
         self.stamps = stamps
+        reading = Lane.start(threads: threads) {
+            guard var (global, reader) = CacheFile.read(output: output, kind: "decoded") else { return ("", [:]) }
+            var found: [String: (stamp: String, bytes: [UInt8])] = [:]
+            while !reader.atEnd {
+                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.bytes() else { return ("", [:]) }
+                found[key] = (stamp, bytes)
+            }
+            return (global, found)
+        }
     }
 
     func begin(context: UInt64) {
         let global = String(context, radix: 16)
-        var found: [String: (stamp: String, bytes: [UInt8])] = [:]
-        if var reader = CacheFile.read(output: output, kind: "decoded", global: global) {
-            while !reader.atEnd {
-                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.bytes() else {
-                    found = [:]
-                    break
-                }
-                found[key] = (stamp, bytes)
-            }
-        }
         let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
+        let read = reading.value
         lock.withLock {
-            previous = found
+            previous = read.global == global ? read.groups : [:]
             next = pending
         }
     }
