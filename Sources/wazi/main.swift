@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data((report.timings.description + "\n" + reused + "\n").utf8))
         }
         let p = report.published
-        let summary = report.replayed.isEmpty && report.rendered == 0 && p.written == 0 && report.pages > 0
+        let summary = report.rendered == 0 && p.written == 0 && p.removed == 0 && report.pages > 0
             ? "nothing changed: \(options.output)/ is up to date (\(report.pages) pages)"
             : "built \(report.pages) pages (\(report.rendered) rendered, \(report.files) files) in \(options.output)/: "
               + "\(p.written) written, \(p.unchanged) unchanged, \(p.removed) removed"

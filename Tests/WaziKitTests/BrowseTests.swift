@@ -43,4 +43,35 @@ final class BrowseTests: XCTestCase {
         let all = try read(output + "/browse/status/overdue/index.html")
         for n in 1...12 { XCTAssertTrue(all.contains("milestones/\(n)/\""), "milestone \(n) is on the full list") }
     }
+
+    /// A paged list is kept page by page: an edit to a milestone's title renders only the page that
+    /// lists it; a milestone leaving the list (its count changes, the pages after it shift) renders
+    /// the list again. Either way the result is a clean build's.
+    func testPagedListsAreKeptPageByPage() throws {
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        for n in 1...70 { try mini.milestone(n, status: "in-progress", end: "2026-12") }
+        let output = try temporaryFolder(self) + "/site"
+        let asOf = Day(iso: "2026-01-15")!
+        XCTAssertEqual(Build.run(options(content: mini.root, output: output, asOf: asOf)).errors, 0)
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: output + "/" + path))[.systemFileNumber] as? Int }
+        func rebuild(_ change: () throws -> Void) throws {
+            usleep(20_000)
+            try change()
+            let report = Build.run(options(content: mini.root, output: output, asOf: asOf))
+            XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+            let clean = try temporaryFolder(self) + "/clean"
+            XCTAssertEqual(Build.run(options(content: mini.root, output: clean, asOf: asOf)).errors, 0)
+            XCTAssertEqual(try tree(output), try tree(clean))
+        }
+        let first = try inode("browse/status/in-progress/index.html")
+        let second = try inode("browse/status/in-progress/2/index.html")
+        try rebuild { try mini.add("commitments/T0001/milestones/45-m.md", try read(mini.root + "/commitments/T0001/milestones/45-m.md")
+            .replacingOccurrences(of: "title: Milestone 45", with: "title: Milestone forty-five")) }
+        XCTAssertEqual(try inode("browse/status/in-progress/index.html"), first, "page 1 does not list milestone 45: kept")
+        XCTAssertNotEqual(try inode("browse/status/in-progress/2/index.html"), second)
+        try rebuild { try mini.milestone(45, status: "complete", end: "2026-12") }
+        XCTAssertFalse(try read(output + "/browse/status/in-progress/2/index.html").contains("milestones/45/\""))
+        XCTAssertTrue(try read(output + "/browse/status/in-progress/2/index.html").contains("milestones/46/\""))
+    }
 }

@@ -17,6 +17,8 @@ enum Routes {
     static func note(_ slug: String) -> String { "notes/\(slug)/" }
     static func page(_ slug: String) -> String { "pages/\(slug)/" }
     static func institution(_ slug: String) -> String { "institutions/\(slug)/" }
+    /// Page `n` (1-based) of an institution's milestones: the first is the institution's own route.
+    static func institution(_ slug: String, page: Int) -> String { page <= 1 ? institution(slug) : institution(slug) + "\(page)/" }
 
     /// ASCII slug of a name, for institution pages: `Office of the Governor` → `office-of-the-governor`.
     static func slugify(_ text: String) -> String {

@@ -93,14 +93,13 @@ public struct SiteRenderer: Sendable {
             for page in site.pages { add(Routes.page(page.slug), "page", shows: []) { $0.freePage(page) } }
             add(Routes.institutions, "institutions") { $0.institutionsPage() }
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
-                // One key for the whole list (see listFingerprints): long lists would make the cache huge.
-                let shows = ["list:" + Routes.institution(slug)]
                 // Listed once here, not on every page: per-page filtering was quadratic on large sites.
                 let led = ledMilestones[name] ?? []
                 let involved = involvedCommitments[name] ?? []
                 for page in 1...max(1, (led.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
-                    let path = page == 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(page)/"
-                    add(path, "institution", shows: shows) {
+                    let path = Routes.institution(slug, page: page)
+                    // One key for what the page lists (see listFingerprints): long lists would make the cache huge.
+                    add(path, "institution", shows: ["list:" + path]) {
                         $0.institutionPage(name, slug: slug, page: page, led: led, involved: involved)
                     }
                 }
@@ -111,9 +110,7 @@ public struct SiteRenderer: Sendable {
                 let listed = site.milestones.filter { facet.includes($0, in: site) }
                 let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
                 for page in 1...pages {
-                    // The whole list, as one key: a milestone moving in it shifts the pages after it.
-                    let shows = facet.dependsOnDate ? nil : ["list:" + facet.route]
-                    add(facet.route(page: page), "milestones", shows: shows) {
+                    add(facet.route(page: page), "milestones", shows: ["list:" + facet.route(page: page)]) {
                         $0.milestoneListPage(facet, page: page, listed: listed)
                     }
                 }
@@ -138,9 +135,11 @@ public struct SiteRenderer: Sendable {
         return (led, involved)
     }
 
-    /// Fingerprints of the long lists (browse facets, institutions, the commitments, meetings and
-    /// notes indexes), as `list:<route>` keys: each covers the items listed, in order, with the
-    /// fingerprints of their files.
+    /// Fingerprints of the long lists (each page of the browse facets and institutions, the
+    /// commitments, meetings and notes indexes), as `list:<route>` keys: each covers the items
+    /// listed, in order, with the fingerprints of their files. A page of a paged list covers its own
+    /// items and the list's length (its count and pager): a milestone that moves shifts the pages
+    /// after it, whose items then differ.
     func listFingerprints() -> [String: String] {
         var prints: [String: String] = [:]
         func print(_ milestones: [Milestone], _ commitments: [Commitment]) -> String {
@@ -153,14 +152,21 @@ public struct SiteRenderer: Sendable {
             }
             return print.hex
         }
+        // A milestone's row shows its commitment's title.
+        func paged(_ listed: [Milestone], route: (Int) -> String, firstPage: [Commitment] = []) {
+            let size = MilestoneFacet.pageSize
+            for page in 1...max(1, (listed.count + size - 1) / size) {
+                let shown = Array(listed.dropFirst((page - 1) * size).prefix(size))
+                let owners = Set(shown.map(\.commitmentID)).sorted().compactMap(site.commitment)
+                prints["list:" + route(page)] = print(shown, owners + (page == 1 ? firstPage : [])) + ":\(listed.count)"
+            }
+        }
         for facet in MilestoneFacet.all {
-            let listed = site.milestones.filter { facet.includes($0, in: site) }
-            let owners = Set(listed.map(\.commitmentID)).sorted().compactMap(site.commitment)
-            prints["list:" + facet.route] = print(listed, owners)
+            paged(site.milestones.filter { facet.includes($0, in: site) }, route: facet.route(page:))
         }
         let (led, involved) = byInstitution()
         for (name, slug) in institutionSlugs {
-            prints["list:" + Routes.institution(slug)] = print(led[name] ?? [], involved[name] ?? [])
+            paged(led[name] ?? [], route: { Routes.institution(slug, page: $0) }, firstPage: involved[name] ?? [])
         }
         // A commitment's row shows its milestones' progress.
         prints["list:" + Routes.commitments] = print([], site.commitments)

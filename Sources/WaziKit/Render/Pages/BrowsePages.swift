@@ -64,12 +64,6 @@ enum MilestoneFacet: Sendable {
     /// Page `n` (1-based) of the list: the first is the facet's own route.
     func route(page: Int) -> String { page <= 1 ? route : route + "\(page)/" }
 
-    /// Overdue depends on the date as well as on the milestones (the date is site-wide anyway).
-    var dependsOnDate: Bool {
-        if case .overdue = self { return true }
-        return false
-    }
-
     func includes(_ milestone: Milestone, in site: Site) -> Bool {
         switch self {
         case let .status(status): return milestone.status == status

@@ -90,7 +90,7 @@ extension PageContext {
         let size = MilestoneFacet.pageSize
         let pages = max(1, (led.count + size - 1) / size)
         let milestones = Array(led.dropFirst((page - 1) * size).prefix(size))
-        let route = { (n: Int) in n <= 1 ? Routes.institution(slug) : Routes.institution(slug) + "\(n)/" }
+        let route = { (n: Int) in Routes.institution(slug, page: n) }
         let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
                       LinkItem(label: name, href: href(route(page)))]
         return (chrome(title: name, description: t("institution_description", ["name": name]), crumbs: crumbs),
