@@ -15,9 +15,15 @@ enum BinaryCoder {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        let decoder = BinaryDecoder(BinaryDecoder.Input(bytes))
+        try decode(type, from: bytes, in: 0..<bytes.count)
+    }
+
+    /// A value written into `range` of a larger buffer (read without copying it out).
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Failure() }
+        let decoder = BinaryDecoder(BinaryDecoder.Input(bytes, range))
         let value = try decoder.decodeValue(T.self)
-        guard decoder.input.offset == bytes.count else { throw Failure() }
+        guard decoder.input.offset == range.upperBound else { throw Failure() }
         return value
     }
 }
@@ -202,18 +208,23 @@ final class BinaryEncoder: Encoder {
 final class BinaryDecoder: Decoder {
     final class Input {
         let bytes: [UInt8]
-        var offset = 0
+        var offset: Int
+        let end: Int
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: [UInt8], _ range: Range<Int>) {
+            self.bytes = bytes
+            offset = range.lowerBound
+            end = range.upperBound
+        }
 
         func byte() throws -> UInt8 {
-            guard offset < bytes.count else { throw BinaryCoder.Failure() }
+            guard offset < end else { throw BinaryCoder.Failure() }
             defer { offset += 1 }
             return bytes[offset]
         }
 
         func number() throws -> UInt64 {
-            guard bytes.count - offset >= 8 else { throw BinaryCoder.Failure() }
+            guard end - offset >= 8 else { throw BinaryCoder.Failure() }
             var value: UInt64 = 0
             for i in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + i]) }
             offset += 8
@@ -222,7 +233,7 @@ final class BinaryDecoder: Decoder {
 
         func count() throws -> Int {
             let value = try number()
-            guard value <= UInt64(bytes.count - offset) else { throw BinaryCoder.Failure() }
+            guard value <= UInt64(end - offset) else { throw BinaryCoder.Failure() }
             return Int(value)
         }
 

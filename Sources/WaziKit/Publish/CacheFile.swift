@@ -21,10 +21,30 @@ enum CacheFile {
     /// The global fingerprint the file was written for, and the fields after the header: for a
     /// file read before the build knows its own fingerprint (see `RowCache`, `DecodedCache`).
     static func read(output: String, kind: String) -> (global: String, fields: Reader)? {
-        guard let data = FileManager.default.contents(atPath: location(output: output, kind: kind)) else { return nil }
-        var reader = Reader(source: [UInt8](data))
+        guard let bytes = contents(location(output: output, kind: kind)) else { return nil }
+        var reader = Reader(source: bytes)
         guard reader.text() == "wazi-" + kind, let global = reader.text() else { return nil }
         return (global, reader)
+    }
+
+    /// A whole file, read straight into one buffer.
+    private static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let got = Glibc.read(fd, base + count, size - count)
+                guard got > 0 else { break }
+                count += got
+            }
+        }
+        return bytes.count == size ? bytes : nil
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.
@@ -121,9 +141,14 @@ enum CacheFile {
         }
 
         mutating func bytes() -> [UInt8]? {
+            range().map { Array(source[$0]) }
+        }
+
+        /// Where the next length-prefixed field's bytes are in `source`, skipping them.
+        mutating func range() -> Range<Int>? {
             guard let count = int(), count <= source.count - offset else { return nil }
             defer { offset += count }
-            return Array(source[offset..<offset + count])
+            return offset..<offset + count
         }
     }
 }

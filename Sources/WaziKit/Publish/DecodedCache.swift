@@ -21,7 +21,9 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
 
     private let output: String
     private let stamps: [String: String]
-    private var previous: [String: (stamp: String, bytes: [UInt8])] = [:]
+    /// The previous file's groups: each one's stamp and where its bytes are in `buffer`.
+    private var previous: [String: (stamp: String, bytes: Range<Int>)] = [:]
+    private var buffer: [UInt8] = []
     /// This build's file, written as groups are decoded.
     private var next: CacheFile.Pending?
     private var failed = false
@@ -30,20 +32,20 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     private(set) var reused = 0
 
     /// The previous build's file, read on another thread while the content folder is scanned.
-    private let reading: Eventually<(global: String, groups: [String: (stamp: String, bytes: [UInt8])])>
+    private let reading: Eventually<(global: String, buffer: [UInt8], groups: [String: (stamp: String, bytes: Range<Int>)])>
 
     /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
     init(output: String, stamps: [String: String], threads: Int) {
         self.output = output
         self.stamps = stamps
         reading = Lane.start(threads: threads) {
-            guard var (global, reader) = CacheFile.read(output: output, kind: "decoded") else { return ("", [:]) }
-            var found: [String: (stamp: String, bytes: [UInt8])] = [:]
+            guard var (global, reader) = CacheFile.read(output: output, kind: "decoded") else { return ("", [], [:]) }
+            var found: [String: (stamp: String, bytes: Range<Int>)] = [:]
             while !reader.atEnd {
-                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.bytes() else { return ("", [:]) }
+                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.range() else { return ("", [], [:]) }
                 found[key] = (stamp, bytes)
             }
-            return (global, found)
+            return (global, reader.source, found)
         }
     }
 
@@ -52,17 +54,20 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
         let read = reading.value
         lock.withLock {
-            previous = read.global == global ? read.groups : [:]
+            if read.global == global {
+                previous = read.groups
+                buffer = read.buffer
+            }
             next = pending
         }
     }
 
     func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])? {
-        guard let stamp = stamp(group), let entry = lock.withLock({ previous[group.file.relativePath] }),
-              entry.stamp == stamp, let decoded = try? BinaryCoder.decode(Entry.self, from: entry.bytes) else { return nil }
+        guard let stamp = stamp(group), let (entry, buffer) = lock.withLock({ previous[group.file.relativePath].map { ($0, buffer) } }),
+              entry.stamp == stamp, let decoded = try? BinaryCoder.decode(Entry.self, from: buffer, in: entry.bytes) else { return nil }
         lock.withLock {
             reused += 1
-            add(group.file.relativePath, stamp, entry.bytes)
+            add(group.file.relativePath, stamp, Array(buffer[entry.bytes]))
         }
         return (decoded.file, decoded.diagnostics)
     }
