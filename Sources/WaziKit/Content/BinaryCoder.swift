@@ -98,14 +98,15 @@ final class BinaryEncoder: Encoder {
     init(_ buffer: Buffer = Buffer()) { self.buffer = buffer }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
+        // The common types by identity first: a cast to a protocol looks up conformances, which
+        // was most of the time of encoding. (By identity, an optional is never taken for its wrapped type.)
+        if T.self == String.self, let text = value as? String { return buffer.add(text) }
+        if T.self == Int.self, let number = value as? Int { return buffer.add(UInt64(bitPattern: Int64(number))) }
+        if T.self == Bool.self, let flag = value as? Bool { return buffer.bytes.append(flag ? 1 : 0) }
+        if T.self == UInt64.self, let number = value as? UInt64 { return buffer.add(number) }
+        if T.self == Double.self, let number = value as? Double { return buffer.add(number.bitPattern) }
         switch value {
-        // First: casting an optional to a type it wraps succeeds.
         case let optional as BinaryOptional: try optional.encodeOptional(self)
-        case let text as String: buffer.add(text)
-        case let number as Int: buffer.add(UInt64(bitPattern: Int64(number)))
-        case let number as UInt64: buffer.add(number)
-        case let flag as Bool: buffer.bytes.append(flag ? 1 : 0)
-        case let number as Double: buffer.add(number.bitPattern)
         case let dictionary as BinaryTextDictionary: try dictionary.encodePairs(self)
         default: try value.encode(to: self)
         }
@@ -123,6 +124,10 @@ final class BinaryEncoder: Encoder {
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws { encoder.buffer.bytes.append(0) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder.encodeValue(value) }
+        // The common types without the generic path.
+        mutating func encode(_ value: String, forKey key: Key) throws { encoder.buffer.add(value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { encoder.buffer.add(UInt64(bitPattern: Int64(value))) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.buffer.bytes.append(value ? 1 : 0) }
         // Every optional field, whatever its type, as a presence byte then the value (as `BinaryOptional`).
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encoder.optional(value) }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.optional(value) }
@@ -258,16 +263,24 @@ final class BinaryDecoder: Decoder {
     init(_ input: Input) { self.input = input }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        // As in `BinaryEncoder.encodeValue`: the common types by identity first.
         let value: Any
-        switch type {
-        case is String.Type: value = try input.text()
-        case is Int.Type: value = Int(Int64(bitPattern: try input.number()))
-        case is UInt64.Type: value = try input.number()
-        case is Bool.Type: value = try input.byte() != 0
-        case is Double.Type: value = Double(bitPattern: try input.number())
-        case let dictionary as BinaryTextDictionary.Type: value = try dictionary.decodePairs(self)
-        case let optional as BinaryOptional.Type: value = try optional.decodeOptional(self)
-        default: return try T(from: self)
+        if T.self == String.self {
+            value = try input.text()
+        } else if T.self == Int.self {
+            value = Int(Int64(bitPattern: try input.number()))
+        } else if T.self == Bool.self {
+            value = try input.byte() != 0
+        } else if T.self == UInt64.self {
+            value = try input.number()
+        } else if T.self == Double.self {
+            value = Double(bitPattern: try input.number())
+        } else if let dictionary = type as? BinaryTextDictionary.Type {
+            value = try dictionary.decodePairs(self)
+        } else if let optional = type as? BinaryOptional.Type {
+            value = try optional.decodeOptional(self)
+        } else {
+            return try T(from: self)
         }
         guard let typed = value as? T else { throw BinaryCoder.Failure() }
         return typed
@@ -288,6 +301,10 @@ final class BinaryDecoder: Decoder {
         func contains(_ key: Key) -> Bool { true }
         func decodeNil(forKey key: Key) throws -> Bool { try decoder.input.byte() == 0 }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder.decodeValue(type) }
+        // The common types without the generic path.
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.input.text() }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { Int(Int64(bitPattern: try decoder.input.number())) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.input.byte() != 0 }
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try decoder.optional(type) }
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.optional(type) }
         func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.optional(type) }
