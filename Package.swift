@@ -40,6 +40,7 @@ let package = Package(
             dependencies: ["WaziKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
-        .testTarget(name: "WaziKitTests", dependencies: ["WaziKit"]),
+        // Golden files are read from the source tree (see GoldenTests), not bundled.
+        .testTarget(name: "WaziKitTests", dependencies: ["WaziKit"], exclude: ["Golden"]),
     ]
 )
