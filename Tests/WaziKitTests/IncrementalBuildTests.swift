@@ -135,7 +135,17 @@ final class IncrementalBuildTests: XCTestCase {
             name.hasSuffix(".md") && !name.hasSuffix(".fr.md")
                 && ((try? read(content + "/meetings/" + name))?.contains("KENMS0005-4") ?? false)
         })
+        let calendars = try FileManager.default.subpathsOfDirectory(atPath: output + "/meetings").filter { $0.hasSuffix("meeting.ics") }
+        let folder = output + "/meetings/"
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: folder + path))[.systemFileNumber] as? Int }
+        let before = try Dictionary(uniqueKeysWithValues: calendars.map { ($0, try inode($0)) })
         try rebuild { try edit(content + "/meetings/" + meeting, replacing: "KENMS0005-4", with: "KENMS0005-1") }
+        // Its calendar file is made again; the other meetings' are kept as they were.
+        let slug = String(meeting.dropLast(".md".count))
+        for path in calendars where !path.hasPrefix(slug + "/") {
+            XCTAssertEqual(try inode(path), before[path] ?? nil, path)
+        }
+        XCTAssertGreaterThan(calendars.count, 2)
     }
 
     func testAddingAndRemovingItemsUpdatesCountsAndLists() throws {

@@ -16,6 +16,8 @@ enum Routes {
     static func meeting(_ slug: String) -> String { "meetings/\(slug)/" }
     static func note(_ slug: String) -> String { "notes/\(slug)/" }
     static func page(_ slug: String) -> String { "pages/\(slug)/" }
+    /// A meeting's own calendar file, beside its page in the default language.
+    static func meetingCalendar(_ slug: String) -> String { meeting(slug) + "meeting.ics" }
     static func institution(_ slug: String) -> String { "institutions/\(slug)/" }
     /// Page `n` (1-based) of an institution's milestones: the first is the institution's own route.
     static func institution(_ slug: String, page: Int) -> String { page <= 1 ? institution(slug) : institution(slug) + "\(page)/" }

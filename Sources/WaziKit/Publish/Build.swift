@@ -165,11 +165,11 @@ public enum Build {
         if storedRows.value.global == global { renderer.fragments.offer(storedRows.value.rows) }
         let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
-        let reusable: @Sendable (SiteRenderer.Job) -> Bool = { job in
-            guard let publisher, let previous, previous.global == global, let print = prints[job.outputPath],
-                  previous.pages[job.outputPath] == print, let size = previous.outputs[job.outputPath],
-                  publisher.keep(job.outputPath) else { return false }
-            sink.log.add(job.outputPath, size: size)
+        // A page (or a meeting's calendar file) whose items are unchanged is kept as it is.
+        let reusable: @Sendable (String) -> Bool = { path in
+            guard let publisher, let previous, previous.global == global, let print = prints[path],
+                  previous.pages[path] == print, let size = previous.outputs[path], publisher.keep(path) else { return false }
+            sink.log.add(path, size: size)
             return true
         }
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
@@ -190,7 +190,7 @@ public enum Build {
         }
         let feedWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            subscriptions(site, theme: theme, renderer: renderer, jobs: jobs).forEach(sink.write)
+            subscriptions(site, theme: theme, renderer: renderer, jobs: jobs, keep: reusable).forEach(sink.write)
             for copy in renderer.staticFiles(content: options.content) {
                 var info = stat()
                 sink.log.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
@@ -206,7 +206,7 @@ public enum Build {
                 lane.append(feedWork())
                 return lane
             }]
-        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: reusable, sink: sink.write)
+        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: { reusable($0.outputPath) }, sink: sink.write)
         timings.lap("pages")
         timings.beside = lanes.flatMap(\.value.stages)
         _ = folders.value
@@ -248,8 +248,9 @@ public enum Build {
     private static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
         var prints: [String: String] = [:]
-        for job in jobs {
-            guard let keys = job.dependencies else { continue }
+        // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint covers).
+        let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
+        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars {
             var print = Fingerprint()
             var known = true
             for key in Set(keys).sorted() {
@@ -260,7 +261,7 @@ public enum Build {
                 print.add(key)
                 print.add(entity)
             }
-            if known { prints[job.outputPath] = print.hex }
+            if known { prints[path] = print.hex }
         }
         return prints
     }
@@ -287,13 +288,14 @@ public enum Build {
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
+    /// `keep`: whether a meeting's calendar file is kept from the previous build (see `reusable`).
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
-                                      jobs: [SiteRenderer.Job]) -> [OutputFile] {
+                                      jobs: [SiteRenderer.Job], keep: (String) -> Bool) -> [OutputFile] {
         var files = site.config.languages.compactMap { language in
             theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }
         }
         let strings = theme.strings[site.config.defaultLanguage]
-        files += MeetingCalendar.files(site, strings: strings)
+        files += MeetingCalendar.files(site, strings: strings, keep: keep)
         let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
         return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
     }

@@ -11,11 +11,12 @@ public enum MeetingCalendar {
 
     /// `meetings/<slug>/meeting.ics`: one meeting, beside its page in the default language.
     public static func single(_ site: Site, _ meeting: Meeting, strings: Strings? = nil) -> OutputFile {
-        OutputFile(path: Routes.meeting(meeting.slug) + "meeting.ics", bytes: calendar(site, [meeting], strings: strings))
+        OutputFile(path: Routes.meetingCalendar(meeting.slug), bytes: calendar(site, [meeting], strings: strings))
     }
 
     /// `meetings.ics` and every meeting's own file, reading the time zone's rules once per range of years.
-    public static func files(_ site: Site, strings: Strings? = nil) -> [OutputFile] {
+    /// `keep`: whether a meeting's own file is kept from the previous build, not made again.
+    public static func files(_ site: Site, strings: Strings? = nil, keep: (String) -> Bool = { _ in false }) -> [OutputFile] {
         var zones: [ClosedRange<Int>: [String]] = [:]
         func zone(_ years: ClosedRange<Int>) -> [String] {
             if let lines = zones[years] { return lines }
@@ -26,11 +27,13 @@ public enum MeetingCalendar {
         // Each event is made once, for both files that hold it.
         let events = site.meetings.map { meeting in event(site, meeting, strings: strings).flatMap(fold) }
         let all = OutputFile(path: "meetings.ics", bytes: calendar(site, site.meetings, events: events, zone: zone))
-        return [all] + site.meetings.indices.map { index in
-            OutputFile(path: Routes.meeting(site.meetings[index].slug) + "meeting.ics",
-                       bytes: calendar(site, [site.meetings[index]], events: [events[index]], zone: zone))
+        return [all] + site.meetings.indices.compactMap { index in
+            let path = Routes.meetingCalendar(site.meetings[index].slug)
+            return keep(path) ? nil
+                : OutputFile(path: path, bytes: calendar(site, [site.meetings[index]], events: [events[index]], zone: zone))
         }
     }
+
 
     static func calendar(_ site: Site, _ meetings: [Meeting], strings: Strings?) -> [UInt8] {
         calendar(site, meetings, events: meetings.map { event(site, $0, strings: strings).flatMap(fold) }, zone: { _ in [] })

@@ -117,7 +117,7 @@ extension PageContext {
             documents: m.documents.map { LinkItem(label: $0.title, href: href($0.url)) }, hasDocuments: !m.documents.isEmpty,
             minutesHTML: RawHTML(html: body.html), hasMinutes: !body.html.isEmpty,
             minutesHaveHeadings: !body.toc.isEmpty, related: related, hasRelated: !related.isEmpty,
-            calendarHref: resource(Routes.meeting(m.slug) + "meeting.ics"))
+            calendarHref: resource(Routes.meetingCalendar(m.slug)))
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),
                       LinkItem(label: date(m.date), href: href(Routes.meeting(m.slug)))]
         return (chrome(title: title(m.title), description: body.excerpt.isEmpty ? title(m.title) : body.excerpt,
