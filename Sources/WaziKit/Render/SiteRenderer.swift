@@ -24,11 +24,14 @@ public struct SiteRenderer: Sendable {
     let fragments: Fragments
     /// Problems met while rendering: a content file changed during the build (see `MarkdownSource`).
     let problems = DiagnosticLog()
+    /// Each browse facet's milestones, listed once: every language's pages and the build cache use them.
+    let facets: [(facet: MilestoneFacet, listed: [Milestone])]
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         fragments = Fragments(theme: theme)
+        facets = MilestoneFacet.all.map { facet in (facet, site.milestones.filter { facet.includes($0, in: site) }) }
         institutionSlugs = Routes.institutionSlugs(site.institutions)
         zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
@@ -106,8 +109,7 @@ public struct SiteRenderer: Sendable {
             }
             add(Routes.data, "data") { $0.dataPage(downloads()) }
             add(Routes.browse, "browse") { $0.browsePage() }
-            for facet in MilestoneFacet.all {
-                let listed = site.milestones.filter { facet.includes($0, in: site) }
+            for (facet, listed) in facets {
                 let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
                 for page in 1...pages {
                     add(facet.route(page: page), "milestones", shows: ["list:" + facet.route(page: page)]) {
@@ -161,9 +163,7 @@ public struct SiteRenderer: Sendable {
                 prints["list:" + route(page)] = print(shown, owners + (page == 1 ? firstPage : [])) + ":\(listed.count)"
             }
         }
-        for facet in MilestoneFacet.all {
-            paged(site.milestones.filter { facet.includes($0, in: site) }, route: facet.route(page:))
-        }
+        for (facet, listed) in facets { paged(listed, route: facet.route(page:)) }
         let (led, involved) = byInstitution()
         for (name, slug) in institutionSlugs {
             paged(led[name] ?? [], route: { Routes.institution(slug, page: $0) }, firstPage: involved[name] ?? [])

@@ -91,7 +91,7 @@ extension PageContext {
 
     func browsePage() -> (Chrome, BrowseContent) {
         func link(_ facet: MilestoneFacet, code: String) -> FacetLink {
-            let count = site.milestones.filter { facet.includes($0, in: site) }.count
+            let count = site.milestones.count { facet.includes($0, in: site) }
             return FacetLink(label: facetLabel(facet), href: href(facet.route), count: t.count("milestone_count", count), code: code)
         }
         let statuses = MilestoneStatus.allCases.map { link(.status($0), code: $0.rawValue) } + [link(.overdue, code: "overdue")]
