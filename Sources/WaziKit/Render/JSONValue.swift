@@ -180,28 +180,40 @@ public indirect enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "\""))
             return
         }
-        var utf8 = s.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20:
-                out += Array("\\u00".utf8)
-                out += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                guard let second = utf8.next() else { out.append(byte); break }
-                guard let third = utf8.next() else { out += [byte, second]; break }
-                if second == 0x80 && (third == 0xA8 || third == 0xA9) {
-                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                } else {
-                    out += [byte, second, third]
-                }
-            default: out.append(byte)
+        // Otherwise (every body has line breaks) the runs between escapes are copied whole too.
+        var text = s
+        text.withUTF8 { bytes in
+            var run = 0
+            var i = 0
+            func escape(_ replacement: StaticString, skipping count: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += count
+                run = i
             }
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case 0x5C: escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case let byte where byte < 0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    out += Array("\\u00".utf8)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                    i += 1
+                    run = i
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8:
+                    escape("\\u2028", skipping: 3)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9:
+                    escape("\\u2029", skipping: 3)
+                default: i += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
