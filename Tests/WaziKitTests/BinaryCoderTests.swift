@@ -14,7 +14,6 @@ final class BinaryCoderTests: XCTestCase {
         let kind: Kind
         let tags: [String]
         let nested: [[Int]]
-        let table: [String: [String: Int]]
         let payloads: [Payload]
         let optionals: [Int?]
         let set: Set<String>
@@ -22,8 +21,7 @@ final class BinaryCoderTests: XCTestCase {
 
     func testValuesRoundTrip() throws {
         let sample = Sample(name: "Kenya – Nairobi ✓", count: -42, big: .max, share: 0.25, missing: nil, kind: .two,
-                            tags: ["a", "", "c"], nested: [[1, 2], [], [3]], table: ["x": ["y": 1], "z": [:]],
-                            payloads: [.text("t"), .pair(7, nil), .pair(8, true)], optionals: [1, nil, 3], set: ["p", "q"])
+                            tags: ["a", "", "c"], nested: [[1, 2], [], [3]], payloads: [.text("t"), .pair(7, nil), .pair(8, true)], optionals: [1, nil, 3], set: ["p", "q"])
         let bytes = try BinaryCoder.encode(sample)
         XCTAssertEqual(try BinaryCoder.decode(Sample.self, from: bytes), sample)
         XCTAssertThrowsError(try BinaryCoder.decode(Sample.self, from: Array(bytes.dropLast())), "truncated")

@@ -2,9 +2,11 @@ import Foundation
 
 /// A compact binary form of Codable values, for the build cache: fields in declaration order with no
 /// keys (a value is read back only by the same build of wazi, as the cache's header checks), numbers
-/// as 8 bytes, texts as length and UTF-8, an optional as a presence byte, a list as its count and
-/// its elements, a dictionary with text keys as its count and pairs. Several times faster than JSON
-/// for the thousands of decoded content files a rebuild takes from the cache instead of parsing YAML.
+/// as 8 bytes, texts as length and UTF-8, an optional (and any single value) after a presence byte,
+/// a list as its count and its elements, an enumeration's case by name. Several times faster than
+/// JSON for the thousands of decoded content files a rebuild takes from the cache instead of parsing
+/// YAML. With no keys there are no dictionaries: a type holding one encodes it as a list of pairs
+/// (see `Localized`); the round trip of every example file is tested.
 enum BinaryCoder {
     struct Failure: Error {}
 
@@ -28,59 +30,6 @@ enum BinaryCoder {
     }
 }
 
-/// Dictionaries with text keys, which Codable encodes as keyed containers whose keys a reader must
-/// know before it reads any value: written as pairs instead.
-protocol BinaryTextDictionary {
-    func encodePairs(_ encoder: BinaryEncoder) throws
-    static func decodePairs(_ decoder: BinaryDecoder) throws -> Self
-}
-
-/// Optionals anywhere (fields, elements, payloads) as a presence byte, then the value.
-protocol BinaryOptional {
-    func encodeOptional(_ encoder: BinaryEncoder) throws
-    static func decodeOptional(_ decoder: BinaryDecoder) throws -> Self
-}
-
-extension Optional: BinaryOptional where Wrapped: Codable {
-    func encodeOptional(_ encoder: BinaryEncoder) throws {
-        guard let value = self else {
-            encoder.buffer.bytes.append(0)
-            return
-        }
-        encoder.buffer.bytes.append(1)
-        try encoder.encodeValue(value)
-    }
-
-    static func decodeOptional(_ decoder: BinaryDecoder) throws -> Self {
-        switch try decoder.input.byte() {
-        case 0: return nil
-        case 1: return try decoder.decodeValue(Wrapped.self)
-        default: throw BinaryCoder.Failure()
-        }
-    }
-}
-
-extension Dictionary: BinaryTextDictionary where Key == String, Value: Codable {
-    func encodePairs(_ encoder: BinaryEncoder) throws {
-        encoder.buffer.add(UInt64(count))
-        for (key, value) in self {
-            encoder.buffer.add(key)
-            try encoder.encodeValue(value)
-        }
-    }
-
-    static func decodePairs(_ decoder: BinaryDecoder) throws -> Self {
-        let count = try decoder.input.count()
-        var out: [String: Value] = [:]
-        out.reserveCapacity(count)
-        for _ in 0..<count {
-            let key = try decoder.input.text()
-            out[key] = try decoder.decodeValue(Value.self)
-        }
-        return out
-    }
-}
-
 final class BinaryEncoder: Encoder {
     final class Buffer {
         var bytes: [UInt8] = []
@@ -98,18 +47,14 @@ final class BinaryEncoder: Encoder {
     init(_ buffer: Buffer = Buffer()) { self.buffer = buffer }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
-        // The common types by identity first: a cast to a protocol looks up conformances, which
-        // was most of the time of encoding. (By identity, an optional is never taken for its wrapped type.)
+        // The common types by identity, not by casts to protocols: looking conformances up was most
+        // of the time of encoding. (By identity, an optional is never taken for its wrapped type.)
         if T.self == String.self, let text = value as? String { return buffer.add(text) }
         if T.self == Int.self, let number = value as? Int { return buffer.add(UInt64(bitPattern: Int64(number))) }
         if T.self == Bool.self, let flag = value as? Bool { return buffer.bytes.append(flag ? 1 : 0) }
         if T.self == UInt64.self, let number = value as? UInt64 { return buffer.add(number) }
         if T.self == Double.self, let number = value as? Double { return buffer.add(number.bitPattern) }
-        switch value {
-        case let optional as BinaryOptional: try optional.encodeOptional(self)
-        case let dictionary as BinaryTextDictionary: try dictionary.encodePairs(self)
-        default: try value.encode(to: self)
-        }
+        try value.encode(to: self)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -128,7 +73,7 @@ final class BinaryEncoder: Encoder {
         mutating func encode(_ value: String, forKey key: Key) throws { encoder.buffer.add(value) }
         mutating func encode(_ value: Int, forKey key: Key) throws { encoder.buffer.add(UInt64(bitPattern: Int64(value))) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.buffer.bytes.append(value ? 1 : 0) }
-        // Every optional field, whatever its type, as a presence byte then the value (as `BinaryOptional`).
+        // Every optional field, whatever its type, as a presence byte then the value.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encoder.optional(value) }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.optional(value) }
         mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encoder.optional(value) }
@@ -193,11 +138,15 @@ final class BinaryEncoder: Encoder {
         mutating func superEncoder() -> Encoder { encoder }
     }
 
+    /// A single value after a presence byte: an optional, wherever it is, writes itself through one.
     struct Single: SingleValueEncodingContainer {
         let encoder: BinaryEncoder
         var codingPath: [CodingKey] = []
         mutating func encodeNil() throws { encoder.buffer.bytes.append(0) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeValue(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            encoder.buffer.bytes.append(1)
+            try encoder.encodeValue(value)
+        }
     }
 
     fileprivate func optional<T: Encodable>(_ value: T?) throws {
@@ -275,10 +224,6 @@ final class BinaryDecoder: Decoder {
             value = try input.number()
         } else if T.self == Double.self {
             value = Double(bitPattern: try input.number())
-        } else if let dictionary = type as? BinaryTextDictionary.Type {
-            value = try dictionary.decodePairs(self)
-        } else if let optional = type as? BinaryOptional.Type {
-            value = try optional.decodeOptional(self)
         } else {
             return try T(from: self)
         }
@@ -336,7 +281,7 @@ final class BinaryDecoder: Decoder {
             count = try decoder.input.count()
         }
 
-        // Optional elements are read whole by `decode` (see `BinaryOptional`).
+        // An optional element reads its own presence byte (see the single-value containers).
         mutating func decodeNil() throws -> Bool { false }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
@@ -361,8 +306,19 @@ final class BinaryDecoder: Decoder {
     struct Single: SingleValueDecodingContainer {
         let decoder: BinaryDecoder
         var codingPath: [CodingKey] = []
-        func decodeNil() -> Bool { false }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(type) }
+
+        /// Reads the presence byte only when it says nil; `decode` reads it otherwise.
+        func decodeNil() -> Bool {
+            let input = decoder.input
+            guard input.offset < input.end, input.bytes[input.offset] == 0 else { return false }
+            input.offset += 1
+            return true
+        }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard try decoder.input.byte() == 1 else { throw BinaryCoder.Failure() }
+            return try decoder.decodeValue(type)
+        }
     }
 
     fileprivate func optional<T: Decodable>(_ type: T.Type) throws -> T? {

@@ -82,4 +82,44 @@ struct Marks: Sendable, Codable, Equatable {
 
     /// Where the item `text` of the list `key` is, or the file.
     func item(_ key: String, _ text: String) -> SourceLocation { items[key]?[text] ?? SourceLocation(file: file) }
+
+    private enum CodingKeys: String, CodingKey { case file, values, lists }
+
+    /// A named place, for the build cache's binary form, which has no dictionaries (see `BinaryCoder`).
+    private struct Place: Codable {
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    private struct List: Codable {
+        let key: String
+        let places: [Place]
+    }
+
+    /// Places by name, in order; every one is in this file.
+    private static func places(_ locations: [String: SourceLocation]) -> [Place] {
+        locations.keys.sorted().compactMap { name in locations[name].map { Place(name: name, line: $0.line, column: $0.column) } }
+    }
+
+    private func locations(_ places: [Place]) -> [String: SourceLocation] {
+        Dictionary(places.map { ($0.name, SourceLocation(file: file, line: $0.line, column: $0.column)) }) { first, _ in first }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(Self.places(values), forKey: .values)
+        try container.encode(items.keys.sorted().compactMap { key in items[key].map { List(key: key, places: Self.places($0)) } },
+                             forKey: .lists)
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let file = try container.decode(String.self, forKey: .file)
+        self.file = file
+        let empty = Marks.none(file)
+        values = empty.locations(try container.decode([Place].self, forKey: .values))
+        items = Dictionary(try container.decode([List].self, forKey: .lists).map { ($0.key, empty.locations($0.places)) }) { first, _ in first }
+    }
 }
