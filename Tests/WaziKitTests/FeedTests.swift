@@ -159,6 +159,27 @@ final class FeedTests: XCTestCase {
                       "status label and title in French")
     }
 
+    /// A large plan's feed picks its 200 entries among the newest dates only, and gets the same 200
+    /// as from every entry (ties at the cut kept in id order).
+    func testALargeFeedKeepsTheSameNewestEntries() throws {
+        let mini = try MiniSite(self)
+        try mini.commitment()
+        for n in 1...150 {
+            // Two updates each, on dates that repeat (ties around the cut).
+            let day = String(format: "%02d", n % 20 + 1)
+            try mini.milestone(n, extra: "updates:\n  - {date: 2025-03-\(day), status: in-progress, summary: First}\n"
+                + "  - {date: 2025-04-\(day), status: in-progress, summary: Second}")
+        }
+        let (site, diagnostics) = mini.load()
+        let loaded = try XCTUnwrap(site, printed(diagnostics))
+        let strings = try strings(loaded, "en")
+        let all = AtomFeed.entries(loaded, language: "en", strings: strings)
+        XCTAssertEqual(all.count, 300)
+        let newest = AtomFeed.entries(loaded, language: "en", strings: strings, newest: AtomFeed.maxEntries)
+        XCTAssertLessThan(newest.count, all.count)
+        XCTAssertEqual(newest.prefix(AtomFeed.maxEntries).map(\.id), all.prefix(AtomFeed.maxEntries).map(\.id))
+    }
+
     func testMarkupInTitlesIsEscaped() throws {
         let mini = try MiniSite(self)
         try mini.commitment()

@@ -10,7 +10,7 @@ public enum AtomFeed {
     public static func render(_ site: Site, language: String, strings: Strings) -> OutputFile {
         let prefix = language == site.config.defaultLanguage ? "" : language + "/"
         let selfURL = site.config.baseURL + prefix + "feed.xml"
-        let entries = Array(self.entries(site, language: language, strings: strings).prefix(maxEntries))
+        let entries = Array(self.entries(site, language: language, strings: strings, newest: maxEntries).prefix(maxEntries))
         // The newest entry's date, never the wall clock: the same content gives the same bytes.
         let updated = entries.first?.date ?? site.asOf
         var xml = """
@@ -58,13 +58,25 @@ public enum AtomFeed {
     }
 
     /// Every entry, newest first; on the same day by id, so the order never depends on input order.
-    static func entries(_ site: Site, language: String, strings: Strings) -> [Entry] {
+    /// Every entry, newest first; with `newest`, only those dated no earlier than the newest
+    /// `newest` (ties included, so the order by id is kept): a feed of a large plan was making an
+    /// entry of every update to keep 200.
+    static func entries(_ site: Site, language: String, strings: Strings, newest: Int? = nil) -> [Entry] {
         let member = site.config.member
+        // A scheduled meeting is dated no later than the as-of date: a future `updated` would pin it
+        // to the top of readers that sort by date until the meeting happens.
+        var cutoff: Day?
+        if let newest {
+            let dates = site.milestones.flatMap { $0.updates.map(\.date) } + site.meetings.map(\.date) + site.notes.map(\.date)
+            let capped = dates.map { min($0, site.asOf) }.sorted(by: >)
+            if capped.count > newest, let date = capped.dropFirst(newest - 1).first { cutoff = date }
+        }
+        let listed = { (date: Day) in cutoff.map { min(date, site.asOf) >= $0 } ?? true }
         var entries: [Entry] = []
         for milestone in site.milestones {
             let link = site.pageURL(Routes.milestone(milestone), language: language)
             // The written position is the update's identity: updates are an append-only history.
-            for (index, update) in milestone.updates.enumerated() {
+            for (index, update) in milestone.updates.enumerated() where listed(update.date) {
                 let status = strings["status_\(update.status.rawValue)"] ?? update.status.rawValue
                 entries.append(Entry(
                     id: tag(site, language, "milestone-update/\(milestone.id)/\(index + 1)"), date: update.date,
@@ -72,7 +84,7 @@ public enum AtomFeed {
                     authors: [site.lead(of: milestone) ?? member], link: link, summary: update.summary))
             }
         }
-        for meeting in site.meetings {
+        for meeting in site.meetings where listed(meeting.date) {
             let type = strings["meeting_type_\(meeting.type.rawValue)"] ?? meeting.type.rawValue
             var facts = [strings.date(meeting.date)]
             if let start = meeting.startTime { facts.append(meeting.endTime.map { "\(start)–\($0)" } ?? "\(start)") }
@@ -87,14 +99,12 @@ public enum AtomFeed {
                 link: site.pageURL(Routes.meeting(meeting.slug), language: language),
                 summary: facts.joined(separator: " · ")))
         }
-        for note in site.notes {
+        for note in site.notes where listed(note.date) {
             entries.append(Entry(
                 id: tag(site, language, "note/\(note.slug)"), date: note.date, title: note.title.text(language),
                 authors: note.authors.isEmpty ? [member] : note.authors,
                 link: site.pageURL(Routes.note(note.slug), language: language), summary: note.summary?.text(language)))
         }
-        // A scheduled meeting is dated no later than the as-of date: a future `updated` would pin it
-        // to the top of readers that sort by date until the meeting happens.
         return entries.map { entry in
             var entry = entry
             entry.date = min(entry.date, site.asOf)
