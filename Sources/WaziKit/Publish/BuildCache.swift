@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// What the last successful build saw, so the next one redoes only what changed:
-/// `<output's parent>/.wazi-cache/<output name>.json`.
+/// `<output's parent>/.wazi-cache/<output name>.build` (see `CacheFile`).
 ///
 /// - Nothing changed (same input files, sizes and times, same options, output intact): nothing is done.
 /// - Otherwise every page is re-rendered unless the theme, site.yaml, bodies.yaml, free pages, the
@@ -28,46 +28,37 @@ struct BuildCache: Sendable {
     var diagnostics: [String]
     var pageCount: Int
 
-    static func location(output: String) -> String {
-        let folder = (output as NSString).deletingLastPathComponent
-        return (folder.isEmpty ? "." : folder) + "/.wazi-cache/" + (output as NSString).lastPathComponent + ".json"
-    }
+    /// The cache file (`CacheFile` kind `build`); its header's fingerprint is the format's version.
+    private static let kind = "build"
+    private static var header: String { "v\(version)" }
 
     static func read(output: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: location(output: output)),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["version"] as? Int == version,
-              let folder = object["folder"] as? String, !folder.isEmpty, folder == Publisher.identity(output),
-              let global = object["global"] as? String,
-              let inputs = object["inputs"] as? [String: String],
-              let pages = object["pages"] as? [String: String],
-              let outputs = object["outputs"] as? [String: Int],
-              let diagnostics = object["diagnostics"] as? [String],
-              let pageCount = object["pageCount"] as? Int else { return nil }
+        guard var fields = CacheFile.read(output: output, kind: kind, global: header),
+              let folder = fields.text(), !folder.isEmpty, folder == Publisher.identity(output),
+              let global = fields.text(), let pageCount = fields.int(),
+              let diagnostics = fields.list({ $0.text() }),
+              let inputs = fields.pairs({ $0.text() }),
+              let outputs = fields.pairs({ $0.int() }),
+              let pages = fields.pairs({ $0.text() }), fields.atEnd else { return nil }
         return BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: outputs,
                           diagnostics: diagnostics, pageCount: pageCount)
     }
 
-    /// Written member by member: at 10,000 pages the page map, held as one JSON tree, was the
-    /// build's peak of memory.
+    /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
     func write(output: String) {
-        let path = Self.location(output: output)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let (_, failure) = ByteStream.write(to: path + ".tmp") { stream in
-            stream.append(Array("{".utf8))
-            let small: [String: JSONValue] = [
-                "version": .int(Self.version), "folder": .string(folder), "global": .string(global),
-                "diagnostics": .array(diagnostics.map(JSONValue.string)), "pageCount": .int(pageCount),
-            ]
-            JSONValue.writeMembers(small, to: stream) { $0 }
-            stream.append(Array(",".utf8))
-            JSONValue.writeMember("inputs", inputs, to: stream) { .string($0) }
-            JSONValue.writeMember("outputs", outputs, to: stream) { .int($0) }
-            JSONValue.writeMember("pages", pages, last: true, to: stream) { .string($0) }
-            stream.append(Array("}".utf8))
+        CacheFile.write(output: output, kind: Self.kind, global: Self.header) { writer in
+            writer.add(folder)
+            writer.add(global)
+            writer.add(pageCount)
+            writer.add(diagnostics.count)
+            for line in diagnostics { writer.add(line) }
+            writer.add(inputs.count)
+            for (key, stamp) in inputs { writer.add(key); writer.add(stamp) }
+            writer.add(outputs.count)
+            for (key, size) in outputs { writer.add(key); writer.add(size) }
+            writer.add(pages.count)
+            for (key, value) in pages { writer.add(key); writer.add(value) }
         }
-        if failure == nil { _ = rename(path + ".tmp", path) }
     }
 
     /// Size and modification time of every file under the content and theme folders, plus the options:

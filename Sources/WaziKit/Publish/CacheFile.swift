@@ -9,7 +9,8 @@ import Glibc
 /// build with the same fingerprint, and a damaged or foreign file is ignored.
 enum CacheFile {
     static func location(output: String, kind: String) -> String {
-        String(BuildCache.location(output: output).dropLast(".json".count)) + "." + kind
+        let folder = (output as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/.wazi-cache/" + (output as NSString).lastPathComponent + "." + kind
     }
 
     /// The fields after the header, when the file exists and was written for `global`.
@@ -137,7 +138,31 @@ enum CacheFile {
         mutating func int() -> Int? { number().flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
 
         mutating func text() -> String? {
-            bytes().map { String(decoding: $0, as: UTF8.self) }
+            range().map { String(decoding: source[$0], as: UTF8.self) }
+        }
+
+        /// A count, then that many values read by `value`.
+        mutating func list<Value>(_ value: (inout Reader) -> Value?) -> [Value]? {
+            guard let count = int(), count <= source.count - offset else { return nil }
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let next = value(&self) else { return nil }
+                values.append(next)
+            }
+            return values
+        }
+
+        /// A count, then that many texts, each followed by its value read by `value`.
+        mutating func pairs<Value>(_ value: (inout Reader) -> Value?) -> [String: Value]? {
+            guard let count = int(), count <= source.count - offset else { return nil }
+            var pairs: [String: Value] = [:]
+            pairs.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let key = text(), let next = value(&self) else { return nil }
+                pairs[key] = next
+            }
+            return pairs
         }
 
         mutating func bytes() -> [UInt8]? {

@@ -100,33 +100,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Writes `"key":value` pairs, keys sorted, compactly and separated by commas (no braces), a
-    /// few at a time.
-    static func writeMembers<Value>(_ members: [String: Value], to stream: ByteStream, _ json: (Value) -> JSONValue) {
-        var out: [UInt8] = []
-        for (i, key) in members.keys.sorted().enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            quote(key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            if let value = members[key] { json(value).write(into: &out, indent: 0, pretty: false) }
-            if out.count > 1 << 16 {
-                stream.append(out)
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        stream.append(out)
-    }
-
-    /// Writes `"name":{…}` compactly (see `writeMembers`), then a comma unless `last`.
-    static func writeMember<Value>(_ name: String, _ members: [String: Value], last: Bool = false, to stream: ByteStream,
-                                   _ json: (Value) -> JSONValue) {
-        var open: [UInt8] = []
-        quote(name, into: &open)
-        stream.append(open + Array(":{".utf8))
-        writeMembers(members, to: stream, json)
-        stream.append(Array((last ? "}" : "},").utf8))
-    }
-
     /// An array too large to hold as one tree: its elements are made one at a time as it is written,
     /// each as its bytes at its depth (`write(into:indent: 2, pretty: true)`), so an element may also
     /// be bytes written before (see `JSONRecords`). `placed` learns where each element went.
