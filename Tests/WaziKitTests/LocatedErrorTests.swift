@@ -708,6 +708,6 @@ final class LocatedErrorTests: XCTestCase {
         XCTAssertEqual(try tree(lenient.output), before)
         let parent = (lenient.output as NSString).deletingLastPathComponent
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent).filter { !$0.contains(".wazi-new-") }.sorted(),
-                       [".site.wazi-spare", ".wazi-cache", "site"], "no staging folder is left behind, only the spare")
+                       [".wazi-cache", "site"], "no staging folder is left behind")
     }
 }

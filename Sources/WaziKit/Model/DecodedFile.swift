@@ -50,6 +50,8 @@ protocol DecodedFileStore: Sendable {
     func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])?
     /// Keeps a group this build decoded.
     func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic])
+    /// Every group has been asked for: what was read from the previous build can go.
+    func endReading()
 }
 
 /// Where some keys' values, and some lists' items, are written in a file.

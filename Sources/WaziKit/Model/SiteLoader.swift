@@ -51,6 +51,7 @@ public enum SiteLoader {
             if let file { store.keep(group, file, diagnostics: own.items) }
             return file
         }.compactMap { $0 }
+        store?.endReading()
         var marks: [String: Marks] = [:]
         var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []
         for file in decoded {

@@ -80,6 +80,13 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         lock.withLock { add(group.file.relativePath, stamp, bytes) }
     }
 
+    func endReading() {
+        lock.withLock {
+            previous = [:]
+            buffer = []
+        }
+    }
+
     /// Puts what this build decoded in place for the next one: after a successful build only.
     func commit() {
         let (pending, failed) = lock.withLock { (next, self.failed) }

@@ -183,7 +183,12 @@ public final class Publisher: @unchecked Sendable {
     /// Sets the staging folder aside as the spare (nothing in it is trusted, see above): the output
     /// is left as it was.
     public func abandon() {
-        retire(staging)
+        // An empty new folder (nothing changed, or an early failure) would make a useless spare.
+        if !recycled && lock.withLock({ paths.isEmpty }) {
+            FileTree.remove(staging)
+        } else {
+            retire(staging)
+        }
     }
 
     /// Keeps `folder` as the spare for the next build, or removes it if it cannot be.
