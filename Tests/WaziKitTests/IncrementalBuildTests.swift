@@ -46,7 +46,12 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testEditingOneMilestoneRendersOnlyWhatShowsIt() throws {
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
+        let meetings = try inode("data/meetings.csv"), notes = try inode("data/excel/notes.csv")
         let report = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
+        // The tables of meetings and notes do not show milestones: kept as they were.
+        XCTAssertEqual(try inode("data/meetings.csv"), meetings)
+        XCTAssertEqual(try inode("data/excel/notes.csv"), notes)
         XCTAssertGreaterThan(report.rendered, 0)
         XCTAssertLessThan(report.rendered, report.pages, "pages that do not show milestone 6 are kept")
         // Lists re-rendered for milestone 6 keep the other rows; wazi.json keeps the meetings and notes

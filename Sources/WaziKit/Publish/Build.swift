@@ -183,7 +183,12 @@ public enum Build {
         // lane does both in turn, since the pages keep the cores busy and two would only add memory.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records))
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
+                // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
+                guard publisher != nil, let previous, previous.global == global, let print = prints[path],
+                      previous.pages[path] == print else { return nil }
+                return FileManager.default.contents(atPath: options.output + "/" + path).map { [UInt8]($0) }
+            })
             Memory.release()
             lane.lap("data")
             return lane
@@ -250,7 +255,18 @@ public enum Build {
         var prints: [String: String] = [:]
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint covers).
         let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
-        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars {
+        // A data table shows every item of its kind (a commitment's counts, its milestones').
+        let tables = site.dataTables.flatMap { table -> [(String, [String])] in
+            let list: String
+            switch table.name {
+            case "commitments", "milestones", "milestone_updates": list = Routes.commitments
+            case "meetings", "action_items": list = Routes.meetings
+            case "notes": list = Routes.notes
+            default: return []  // made every time
+            }
+            return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
+        }
+        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars + tables {
             var print = Fingerprint()
             var known = true
             for key in Set(keys).sorted() {

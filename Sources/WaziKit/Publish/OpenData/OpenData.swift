@@ -18,15 +18,25 @@ public struct Download: Sendable, Equatable {
 /// Model → open data: every machine-readable file of SPEC §3 under `data/`, from encoders, never templates.
 enum OpenData {
     /// Writes the data files into `sink` and returns what the data page and the catalogue offer.
-    /// `records`: wazi.json's items from the previous build (see `JSONRecords`).
-    static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords()) -> [Download] {
+    /// A table's two files: canonical, and for spreadsheets.
+    static func tablePaths(_ table: DataTable) -> [String] { ["data/\(table.name).csv", "data/excel/\(table.name).csv"] }
+
+    /// `records`: wazi.json's items from the previous build (see `JSONRecords`). `previous`: a table
+    /// file's bytes from the previous build when none of the items it shows changed.
+    static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords(),
+                      previous: (String) -> [UInt8]? = { _ in nil }) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
         var canonical: [(DataTable, [UInt8])] = []
         for table in site.dataTables {
-            let rows = site.rows(table)
-            let (bytes, excel) = CSVTable.encode(table, rows: rows)
+            let paths = tablePaths(table)
+            let bytes: [UInt8], excel: [UInt8]
+            if let kept = previous(paths[0]), let keptExcel = previous(paths[1]) {
+                (bytes, excel) = (kept, keptExcel)
+            } else {
+                (bytes, excel) = CSVTable.encode(table, rows: site.rows(table))
+            }
             canonical.append((table, bytes))
             sink.write(OutputFile(path: "data/\(table.name).csv", bytes: bytes))
             downloads.append(Download(path: "data/\(table.name).csv", title: table.title, description: table.description,
