@@ -5,8 +5,8 @@ import Foundation
 /// as 8 bytes, texts as length and UTF-8, an optional (and any single value) after a presence byte,
 /// a list as its count and its elements, an enumeration's case by name. Several times faster than
 /// JSON for the thousands of decoded content files a rebuild takes from the cache instead of parsing
-/// YAML. With no keys there are no dictionaries: a type holding one encodes it as a list of pairs
-/// (see `Localized`); the round trip of every example file is tested.
+/// YAML. With no keys there are no dictionaries: a type holding one encodes it as a `KeyedList`;
+/// the round trip of every example file is tested.
 enum BinaryCoder {
     struct Failure: Error {}
 
@@ -27,6 +27,33 @@ enum BinaryCoder {
         let value = try decoder.decodeValue(T.self)
         guard decoder.input.offset == range.upperBound else { throw Failure() }
         return value
+    }
+}
+
+/// A dictionary with text keys as two lists, the keys sorted and their values: the form a type
+/// holding a dictionary gives the build cache, whose binary form has none (see `BinaryCoder`).
+struct KeyedList<Value: Codable>: Codable {
+    let dictionary: [String: Value]
+
+    init(_ dictionary: [String: Value]) { self.dictionary = dictionary }
+
+    private enum CodingKeys: String, CodingKey { case keys, values }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let keys = dictionary.keys.sorted()
+        try container.encode(keys, forKey: .keys)
+        try container.encode(keys.compactMap { dictionary[$0] }, forKey: .values)
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let keys = try container.decode([String].self, forKey: .keys)
+        let values = try container.decode([Value].self, forKey: .values)
+        guard keys.count == values.count else {
+            throw DecodingError.dataCorruptedError(forKey: .values, in: container, debugDescription: "one value per key")
+        }
+        dictionary = Dictionary(zip(keys, values)) { first, _ in first }
     }
 }
 

@@ -15,26 +15,17 @@ public struct Localized: Hashable, Sendable, Codable {
 }
 
 extension Localized {
-    private enum CodingKeys: String, CodingKey { case base, languages, texts }
+    private enum CodingKeys: String, CodingKey { case base, translations }
 
-    /// Translations as two lists (the build cache's binary form has no dictionaries, see `BinaryCoder`).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let languages = translations.keys.sorted()
         try container.encode(base, forKey: .base)
-        try container.encode(languages, forKey: .languages)
-        try container.encode(languages.map { translations[$0] ?? "" }, forKey: .texts)
+        try container.encode(KeyedList(translations), forKey: .translations)
     }
 
     public init(from decoder: Decoder) throws {
-        // In the order written: the binary form reads fields in turn.
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let base = try container.decode(String.self, forKey: .base)
-        let languages = try container.decode([String].self, forKey: .languages)
-        let texts = try container.decode([String].self, forKey: .texts)
-        guard languages.count == texts.count else {
-            throw DecodingError.dataCorruptedError(forKey: .texts, in: container, debugDescription: "one text per language")
-        }
-        self.init(base, translations: Dictionary(zip(languages, texts)) { first, _ in first })
+        self.init(try container.decode(String.self, forKey: .base),
+                  translations: try container.decode(KeyedList<String>.self, forKey: .translations).dictionary)
     }
 }

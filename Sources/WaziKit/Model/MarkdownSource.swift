@@ -12,26 +12,18 @@ public struct MarkdownSource: Hashable, Sendable, Codable {
     let base: File
     let translations: [String: File]
 
-    private enum CodingKeys: String, CodingKey { case base, languages, files }
+    private enum CodingKeys: String, CodingKey { case base, translations }
 
-    /// Translations as two lists (the build cache's binary form has no dictionaries, see `BinaryCoder`).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let languages = translations.keys.sorted()
         try container.encode(base, forKey: .base)
-        try container.encode(languages, forKey: .languages)
-        try container.encode(languages.compactMap { translations[$0] }, forKey: .files)
+        try container.encode(KeyedList(translations), forKey: .translations)
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         base = try container.decode(File.self, forKey: .base)
-        let languages = try container.decode([String].self, forKey: .languages)
-        let files = try container.decode([File].self, forKey: .files)
-        guard languages.count == files.count else {
-            throw DecodingError.dataCorruptedError(forKey: .files, in: container, debugDescription: "one file per language")
-        }
-        translations = Dictionary(zip(languages, files)) { first, _ in first }
+        translations = try container.decode(KeyedList<File>.self, forKey: .translations).dictionary
     }
 
     init(_ group: DocumentGroup) {
