@@ -57,6 +57,18 @@ struct KeyedList<Value: Codable>: Codable {
     }
 }
 
+/// A value in the default language and its translations by language: how `Localized` and
+/// `MarkdownSource` are kept in the build cache.
+struct TranslatedForm<Value: Codable>: Codable {
+    let base: Value
+    let translations: KeyedList<Value>
+
+    init(_ base: Value, _ translations: [String: Value]) {
+        self.base = base
+        self.translations = KeyedList(translations)
+    }
+}
+
 final class BinaryEncoder: Encoder {
     final class Buffer {
         var bytes: [UInt8] = []

@@ -15,17 +15,10 @@ public struct Localized: Hashable, Sendable, Codable {
 }
 
 extension Localized {
-    private enum CodingKeys: String, CodingKey { case base, translations }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(base, forKey: .base)
-        try container.encode(KeyedList(translations), forKey: .translations)
-    }
+    public func encode(to encoder: Encoder) throws { try TranslatedForm(base, translations).encode(to: encoder) }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try container.decode(String.self, forKey: .base),
-                  translations: try container.decode(KeyedList<String>.self, forKey: .translations).dictionary)
+        let form = try TranslatedForm<String>(from: decoder)
+        self.init(form.base, translations: form.translations.dictionary)
     }
 }

@@ -12,18 +12,12 @@ public struct MarkdownSource: Hashable, Sendable, Codable {
     let base: File
     let translations: [String: File]
 
-    private enum CodingKeys: String, CodingKey { case base, translations }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(base, forKey: .base)
-        try container.encode(KeyedList(translations), forKey: .translations)
-    }
+    public func encode(to encoder: Encoder) throws { try TranslatedForm(base, translations).encode(to: encoder) }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        base = try container.decode(File.self, forKey: .base)
-        translations = try container.decode(KeyedList<File>.self, forKey: .translations).dictionary
+        let form = try TranslatedForm<File>(from: decoder)
+        base = form.base
+        translations = form.translations.dictionary
     }
 
     init(_ group: DocumentGroup) {
