@@ -165,10 +165,14 @@ public enum Build {
         if storedRows.value.global == global { renderer.fragments.offer(storedRows.value.rows) }
         let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
+        // Whether an output shows the same items as in the previous build (see `pageFingerprints`).
+        let unchanged: @Sendable (String) -> Bool = { path in
+            guard publisher != nil, let previous, previous.global == global, let print = prints[path] else { return false }
+            return previous.pages[path] == print
+        }
         // A page (or a meeting's calendar file) whose items are unchanged is kept as it is.
         let reusable: @Sendable (String) -> Bool = { path in
-            guard let publisher, let previous, previous.global == global, let print = prints[path],
-                  previous.pages[path] == print, let size = previous.outputs[path], publisher.keep(path) else { return false }
+            guard unchanged(path), let publisher, let size = previous?.outputs[path], publisher.keep(path) else { return false }
             sink.log.add(path, size: size)
             return true
         }
@@ -185,8 +189,7 @@ public enum Build {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
-                guard publisher != nil, let previous, previous.global == global, let print = prints[path],
-                      previous.pages[path] == print else { return nil }
+                guard unchanged(path) else { return nil }
                 return FileManager.default.contents(atPath: options.output + "/" + path).map { [UInt8]($0) }
             })
             Memory.release()

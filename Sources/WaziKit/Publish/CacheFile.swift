@@ -35,17 +35,7 @@ enum CacheFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            guard let base = buffer.baseAddress else { return }
-            while count < size {
-                let got = Glibc.read(fd, base + count, size - count)
-                guard got > 0 else { break }
-                count += got
-            }
-        }
-        return bytes.count == size ? bytes : nil
+        return Publisher.read(fd, count: Int(info.st_size))
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.

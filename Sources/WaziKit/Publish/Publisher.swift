@@ -350,13 +350,15 @@ public final class Publisher: @unchecked Sendable {
         return Int(info.st_size)
     }
 
-    /// Exactly `count` bytes from `fd`, nil if the file ends first.
-    private static func read(_ fd: Int32, count: Int) -> [UInt8]? {
+    /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
+    /// the file ends first.
+    static func read(_ fd: Int32, count: Int, at position: Int? = nil) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
         var offset = 0
         while offset < count {
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
+                if let position { return pread(fd, base + offset, buffer.count - offset, off_t(position + offset)) }
                 return Glibc.read(fd, base + offset, buffer.count - offset)
             }
             guard got > 0 else { return nil }

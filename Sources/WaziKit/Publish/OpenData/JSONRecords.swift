@@ -92,18 +92,6 @@ final class JSONRecords: @unchecked Sendable {
     }
 
     private func read(_ range: Range<Int>) -> [UInt8]? {
-        guard document >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var done = 0
-            while done < range.count {
-                let step = pread(document, base + done, range.count - done, off_t(range.lowerBound + done))
-                guard step > 0 else { break }
-                done += step
-            }
-            return done
-        }
-        return got == range.count ? bytes : nil
+        document >= 0 ? Publisher.read(document, count: range.count, at: range.lowerBound) : nil
     }
 }
