@@ -155,10 +155,6 @@ enum CacheFile {
             return pairs
         }
 
-        mutating func bytes() -> [UInt8]? {
-            range().map { Array(source[$0]) }
-        }
-
         /// Where the next length-prefixed field's bytes are in `source`, skipping them.
         mutating func range() -> Range<Int>? {
             guard let count = int(), count <= source.count - offset else { return nil }
