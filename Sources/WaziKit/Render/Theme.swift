@@ -76,7 +76,7 @@ public struct Theme: Sendable {
         }.sorted()
         if log.hasErrors { return nil }
         return Theme(directory: directory, library: library, strings: strings,
-                     escapedStrings: strings.mapValues { ViewNode($0.table.mapValues(HTML.escape)) }, assets: assets)
+                     escapedStrings: strings.mapValues { ViewNode($0.table.mapValues { ViewText(HTML.escape($0)) }) }, assets: assets)
     }
 
     /// The keys of `{{t.key}}` tags with the line they are on.
@@ -130,6 +130,14 @@ final class ViewNode: MustacheParent, @unchecked Sendable {
     let fields: [String: Any]
     init(_ fields: [String: Any]) { self.fields = fields }
     func child(named name: String) -> Any? { fields[name] }
+}
+
+/// A view-model string, already escaped. swift-mustache renders a plain String through
+/// `String(describing:)` after several failed protocol casts; a MustacheCustomRenderable is taken as it is.
+struct ViewText: MustacheCustomRenderable {
+    let renderText: String
+    var isNull: Bool { false }
+    init(_ text: String) { renderText = text }
 }
 
 /// HTML escaping for text and attribute values: `& < > " '`. Control characters other than tab and

@@ -44,10 +44,11 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
-                } else if let renderable = child as? MustacheCustomRenderable {
+                // wazi patch: the common case first (a failed protocol cast costs more than a hit).
+                if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
+                } else if let template = child as? MustacheTemplate {
+                    return template.render(context: context)
                 } else if let lambda = child as? MustacheLambda {
                     return self.renderLambda(lambda, parameter: "", context: context)
                 } else {
@@ -140,6 +141,7 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        if let array = child as? [Any] { return array.renderSection(with: template, context: context) }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -161,6 +163,7 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        if let array = child as? [Any] { return array.renderInvertedSection(with: template, context: context) }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -218,6 +221,9 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // wazi patch: a MustacheParent answers for itself, without first failing the
+            // MustacheCustomRepresentation cast.
+            if let parent = object as? MustacheParent { return parent.child(named: name) }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -273,6 +279,9 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
+        } else if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
+            // wazi patch: most names have no dots; splitting them costs more than the lookup.
+            child = _getChildInStack(named: [name][...], from: context.stack)
         } else {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
