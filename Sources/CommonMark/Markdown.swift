@@ -122,12 +122,14 @@ public enum Markdown {
     static func anchors(for headings: [(Int, String)]) -> [Heading] {
         var seen: [String: Int] = [:]
         return headings.map { level, text in
-            var slug = ""
-            for scalar in text.lowercased().unicodeScalars {
-                if isAlphanumeric(scalar) || scalar == "-" || scalar == "_" {
-                    slug.unicodeScalars.append(scalar)
-                } else if scalar == " " {
-                    slug += "-"
+            var slug = asciiSlug(text) ?? ""
+            if slug.isEmpty {
+                for scalar in text.lowercased().unicodeScalars {
+                    if isAlphanumeric(scalar) || scalar == "-" || scalar == "_" {
+                        slug.unicodeScalars.append(scalar)
+                    } else if scalar == " " {
+                        slug += "-"
+                    }
                 }
             }
             if slug.isEmpty { slug = "section" }
@@ -138,8 +140,34 @@ public enum Markdown {
             } else {
                 seen[base] = 1
             }
-            return Heading(level: level, text: text.trimmingCharacters(in: .whitespaces), anchor: slug)
+            return Heading(level: level, text: trimmed(text), anchor: slug)
         }
+    }
+
+    /// The anchor of an all-ASCII heading, byte by byte (most headings; the Unicode path costs
+    /// twenty times as much); nil for any other.
+    private static func asciiSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            case 0x80...: return nil
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (what `.whitespaces` trims in a heading's
+    /// text, which has no line breaks), without Foundation's CharacterSet.
+    private static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || ($0.isWhitespace && !$0.isNewline) }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// Letters, marks and digits of any script: Foundation's `CharacterSet.alphanumerics`, without

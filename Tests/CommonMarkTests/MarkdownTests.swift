@@ -34,6 +34,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(rendered.html.contains("<h3 id=\"key-actions\">"), rendered.html)
     }
 
+    func testAnchorsOfPunctuationAccentsAndOtherScripts() {
+        let source = "## Budget 2025/26: what's new?\n\n## Ushiriki wa Umma_1\n\n## Résumé des élèves\n\n## ?!\n\n## 参与\n\n## A  -  B\n"
+        XCTAssertEqual(Markdown.render(source).headings.map(\.anchor),
+                       ["budget-202526-whats-new", "ushiriki-wa-umma_1", "résumé-des-élèves", "section", "参与", "a-----b"])
+        XCTAssertEqual(Markdown.render("## Title `code`  \n").headings.map(\.text), ["Title code"])
+    }
+
     func testRootRelativeLinksBecomePageRelative() {
         let html = Markdown.render("[data](/data/) [ext](https://x.org/a) [proto](//x.org)\n",
                                    options: .init(rootPrefix: "../../")).html
