@@ -140,14 +140,13 @@ public struct ContentTree: Sendable {
 
 /// A file's bytes as text; invalid UTF-8 is reported at its line.
 func readText(_ path: String, display: String, log: DiagnosticLog) -> String? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = FileBytes.read(path) else {
         log.error(SourceLocation(file: display), "cannot read file")
         return nil
     }
-    if let text = String(validating: data, as: UTF8.self) { return text }
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
     // Locate the first invalid byte for the message.
     var line = 1, column = 1, i = 0
-    let bytes = [UInt8](data)
     while i < bytes.count {
         let b = bytes[i]
         let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0

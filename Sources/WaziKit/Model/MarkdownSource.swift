@@ -43,7 +43,7 @@ public struct MarkdownSource: Hashable, Sendable, Codable {
 
     /// The body as loaded; a file changed or removed since is an error (the build is not published).
     private static func read(_ file: File, log: DiagnosticLog) -> String {
-        if let data = FileManager.default.contents(atPath: file.path), let text = String(validating: data, as: UTF8.self),
+        if let text = FileBytes.text(file.path),
            case let .success(split) = FrontMatterSplit.split(text), Fingerprint.of(split.body) == file.fingerprint {
             return split.body
         }

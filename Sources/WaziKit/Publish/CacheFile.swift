@@ -35,7 +35,7 @@ enum CacheFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        return Publisher.read(fd, count: Int(info.st_size))
+        return FileBytes.read(fd, count: Int(info.st_size))
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.

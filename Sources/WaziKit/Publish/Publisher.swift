@@ -325,7 +325,7 @@ public final class Publisher: @unchecked Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return read(fd, count: bytes.count) == bytes
+        return FileBytes.read(fd, count: bytes.count) == bytes
     }
 
     /// Whether two files hold the same bytes, compared a chunk at a time.
@@ -337,7 +337,7 @@ public final class Publisher: @unchecked Sendable {
         var left = size
         while left > 0 {
             let step = min(left, 1 << 20)
-            guard let x = read(fa, count: step), let y = read(fb, count: step), x == y else { return false }
+            guard let x = FileBytes.read(fa, count: step), let y = FileBytes.read(fb, count: step), x == y else { return false }
             left -= step
         }
         return true
@@ -348,23 +348,6 @@ public final class Publisher: @unchecked Sendable {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
-    }
-
-    /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
-    /// the file ends first.
-    static func read(_ fd: Int32, count: Int, at position: Int? = nil) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                if let position { return pread(fd, base + offset, buffer.count - offset, off_t(position + offset)) }
-                return Glibc.read(fd, base + offset, buffer.count - offset)
-            }
-            guard got > 0 else { return nil }
-            offset += got
-        }
-        return bytes
     }
 
     /// Writes bytes with POSIX calls (Foundation's String.write is several times slower).

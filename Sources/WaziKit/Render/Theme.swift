@@ -144,10 +144,9 @@ struct ViewText: MustacheCustomRenderable {
 /// line ends, which HTML does not allow (and YAML escapes like `"\x01"` can produce), are dropped.
 enum HTML {
     static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = {
-            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
-        }
-        guard text.utf8.contains(where: special) else { return text }
+        // Most strings need nothing: find that out on their contiguous bytes (every view-model string passes here).
+        let found = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
+        guard found else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -163,5 +162,10 @@ enum HTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte <= 0x3E && (byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+            || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D))
     }
 }

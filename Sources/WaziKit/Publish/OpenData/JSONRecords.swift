@@ -92,6 +92,6 @@ final class JSONRecords: @unchecked Sendable {
     }
 
     private func read(_ range: Range<Int>) -> [UInt8]? {
-        document >= 0 ? Publisher.read(document, count: range.count, at: range.lowerBound) : nil
+        document >= 0 ? FileBytes.read(document, count: range.count, at: range.lowerBound) : nil
     }
 }
