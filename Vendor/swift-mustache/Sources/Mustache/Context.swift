@@ -9,6 +9,10 @@
 /// Context while rendering mustache tokens
 struct MustacheContext {
     let stack: [Any]
+    /// wazi patch: each object of `stack` as a MustacheParent, cast once when it is pushed rather than at every lookup.
+    let parents: [MustacheParent?]
+    /// wazi patch: what is known of the types met in this render (see `MustacheConformances`).
+    let conformances: MustacheConformances
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
     let inherited: [String: MustacheTemplate]?
@@ -19,6 +23,8 @@ struct MustacheContext {
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
         self.stack = [object]
+        self.parents = [object as? MustacheParent]
+        self.conformances = MustacheConformances()
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -29,6 +35,8 @@ struct MustacheContext {
 
     private init(
         stack: [Any],
+        parents: [MustacheParent?],
+        conformances: MustacheConformances,
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,
@@ -37,6 +45,8 @@ struct MustacheContext {
         reloadPartials: Bool
     ) {
         self.stack = stack
+        self.parents = parents
+        self.conformances = conformances
         self.sequenceContext = sequenceContext
         self.indentation = indentation
         self.inherited = inherited
@@ -49,8 +59,12 @@ struct MustacheContext {
     func withObject(_ object: Any) -> MustacheContext {
         var stack = self.stack
         stack.append(object)
+        var parents = self.parents
+        parents.append(object as? MustacheParent)
         return .init(
             stack: stack,
+            parents: parents,
+            conformances: self.conformances,
             sequenceContext: nil,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -80,6 +94,8 @@ struct MustacheContext {
         }
         return .init(
             stack: self.stack,
+            parents: self.parents,
+            conformances: self.conformances,
             sequenceContext: nil,
             indentation: indentation,
             inherited: inherits,
@@ -99,6 +115,8 @@ struct MustacheContext {
         }
         return .init(
             stack: self.stack,
+            parents: self.parents,
+            conformances: self.conformances,
             sequenceContext: nil,
             indentation: indentation,
             inherited: self.inherited,
@@ -112,8 +130,12 @@ struct MustacheContext {
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         var stack = self.stack
         stack.append(object)
+        var parents = self.parents
+        parents.append(object as? MustacheParent)
         return .init(
             stack: stack,
+            parents: parents,
+            conformances: self.conformances,
             sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -127,6 +149,8 @@ struct MustacheContext {
     func withContentType(_ contentType: MustacheContentType) -> MustacheContext {
         .init(
             stack: self.stack,
+            parents: self.parents,
+            conformances: self.conformances,
             sequenceContext: self.sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,

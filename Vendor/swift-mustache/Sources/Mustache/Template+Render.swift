@@ -142,6 +142,16 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
         if let array = child as? [Any] { return array.renderSection(with: template, context: context) }
+        // wazi patch: the same cases in the same order, with the protocol casts a value's type cannot pass skipped.
+        if let value = child {
+            let facts = context.conformances.facts(value)
+            if facts.contains(.sequence), let array = value as? any MustacheSequence {
+                return array.renderSection(with: template, context: context)
+            }
+            if let bool = value as? Bool { return bool ? template.render(context: context) : "" }
+            if facts.contains(.customRenderable), let null = value as? MustacheCustomRenderable, null.isNull { return "" }
+            return template.render(context: context.withObject(value))
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -164,6 +174,18 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
         if let array = child as? [Any] { return array.renderInvertedSection(with: template, context: context) }
+        // wazi patch: as in renderSection.
+        if let value = child {
+            let facts = context.conformances.facts(value)
+            if facts.contains(.sequence), let array = value as? any MustacheSequence {
+                return array.renderInvertedSection(with: template, context: context)
+            }
+            if let bool = value as? Bool { return bool ? "" : template.render(context: context) }
+            if facts.contains(.customRenderable), let null = value as? MustacheCustomRenderable, null.isNull {
+                return template.render(context: context)
+            }
+            return ""
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -255,10 +277,12 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
-            guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+        func _getChildInStack(named names: ArraySlice<String>, from context: MustacheContext) -> Any? {
+            guard let name = names.first else { return context.stack.last }
+            for index in context.stack.indices.reversed() {
+                // wazi patch: the parents were cast when they were pushed.
+                let found = context.parents[index].map { $0.child(named: name) } ?? _getImmediateChild(named: name, from: context.stack[index])
+                if let childObject = found {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
@@ -281,13 +305,16 @@ extension MustacheTemplate {
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
         } else if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
             // wazi patch: most names have no dots; splitting them costs more than the lookup.
-            child = _getChildInStack(named: [name][...], from: context.stack)
+            child = _getChildInStack(named: [name][...], from: context)
         } else {
             let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            child = _getChildInStack(named: nameSplit[...], from: context)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        // wazi patch: the cast only for a type that can pass it.
+        if let value = child, context.conformances.facts(value).contains(.customRepresentation),
+            let custom = value as? MustacheCustomRepresentation
+        {
             child = custom.representation
         }
 

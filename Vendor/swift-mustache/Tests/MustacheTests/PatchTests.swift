@@ -56,3 +56,38 @@ final class PatchTests: XCTestCase {
         XCTAssertEqual(try MustacheTemplate(string: "{{#status}}{{label}}{{/status}} {{label}}").render(root), "Done outer")
     }
 }
+
+final class ConformanceMemoTests: XCTestCase {
+    struct Empty: MustacheCustomRenderable {
+        var renderText: String { "" }
+        var isNull: Bool { true }
+    }
+
+    struct Wrapped: MustacheCustomRepresentation {
+        let representation: Any?
+    }
+
+    func testSectionsKeepTheirCasesWhenTypesRepeat() throws {
+        let template = try MustacheTemplate(string: "{{#a}}A{{/a}}{{^a}}-a{{/a}}{{#b}}B{{/b}}{{^b}}-b{{/b}}{{#c}}C{{/c}}{{#d}}[{{.}}]{{/d}}")
+        let values: [String: Any] = ["a": Empty(), "b": Empty(), "c": true, "d": Set(["x"])]
+        for _ in 0..<3 { XCTAssertEqual(template.render(values), "-a-bC[x]") }
+    }
+
+    /// What upstream renders for optionals stored as `Any` (a list inside is iterated, an empty one is
+    /// pushed as a value): the same whichever comes first.
+    func testOptionalsAreCastByTheirValueEveryTime() throws {
+        let template = try MustacheTemplate(string: "{{#x}}[{{#.}}{{.}}{{/.}}]{{/x}}{{^y}}none{{/y}}")
+        let some: [String]? = ["1", "2"]
+        let none: [String]? = nil
+        for _ in 0..<2 {
+            XCTAssertEqual(template.render(["x": some as Any, "y": none as Any]), "[1][2]")
+            XCTAssertEqual(template.render(["x": none as Any, "y": some as Any]), "[nil]")
+        }
+    }
+
+    func testCustomRepresentationIsStillUsed() throws {
+        let template = try MustacheTemplate(string: "{{a}}{{#b}}{{.}}{{/b}}{{^c}}-{{/c}}")
+        XCTAssertEqual(template.render(["a": Wrapped(representation: "A"), "b": Wrapped(representation: ["B", "b"]),
+                                        "c": Wrapped(representation: nil)]), "ABb-")
+    }
+}

@@ -1,0 +1,45 @@
+//
+// wazi patch (see PATCHES.md): not part of swift-mustache 2.1.1.
+//
+
+/// Which protocols the types met in one render conform to. swift-mustache asks this of every value
+/// it looks up or renders as a section, and a cast through `Any` that fails costs many times a
+/// dictionary lookup. A render runs on one thread, so each render keeps its own.
+final class MustacheConformances {
+    struct Facts: OptionSet {
+        let rawValue: UInt8
+        static let customRepresentation = Facts(rawValue: 1)
+        static let sequence = Facts(rawValue: 2)
+        static let customRenderable = Facts(rawValue: 4)
+        /// An optional: what a cast finds depends on whether it holds a value, so it is never remembered.
+        static let optional = Facts(rawValue: 8)
+    }
+
+    private var known: [ObjectIdentifier: Facts] = [:]
+    /// The type asked about last, and its facts: most values in a template are of one or two types.
+    private var last: (type: ObjectIdentifier, facts: Facts)?
+
+    /// The protocols `value`'s type conforms to; for an optional, the value's.
+    func facts(_ value: Any) -> Facts {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let last, last.type == type { return last.facts }
+        if let facts = known[type] {
+            if facts.contains(.optional) { return Self.cast(value).union(.optional) }
+            last = (type, facts)
+            return facts
+        }
+        var facts = Self.cast(value)
+        if Swift.type(of: value) is AnyOptional.Type { facts.insert(.optional) }
+        known[type] = facts
+        if !facts.contains(.optional) { last = (type, facts) }
+        return facts
+    }
+
+    private static func cast(_ value: Any) -> Facts {
+        var facts: Facts = []
+        if value is MustacheCustomRepresentation { facts.insert(.customRepresentation) }
+        if value is any MustacheSequence { facts.insert(.sequence) }
+        if value is MustacheCustomRenderable { facts.insert(.customRenderable) }
+        return facts
+    }
+}
