@@ -85,16 +85,27 @@ final class Fragments: @unchecked Sendable {
         return fragment
     }
 
+    /// `html` with each relocation mark replaced by `root`: runs between marks are copied whole, on the
+    /// String's own bytes (iterating its UTF-8 view byte by byte cost ten times as much).
     private static func relocate(_ html: String, to root: String) -> String {
-        let mark = UInt8(1)
-        guard html.utf8.contains(mark) else { return html }
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count + 64)
-        let prefix = Array(root.utf8)
-        for byte in html.utf8 {
-            if byte == mark { out += prefix } else { out.append(byte) }
+        var html = html
+        html.makeContiguousUTF8()
+        let relocated = html.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard var mark = bytes.firstIndex(of: 1) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var run = 0
+            while true {
+                out.append(contentsOf: bytes[run..<mark])
+                out.append(contentsOf: root.utf8)
+                run = mark + 1
+                guard let next = bytes[run...].firstIndex(of: 1) else { break }
+                mark = next
+            }
+            out.append(contentsOf: bytes[run...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return (relocated ?? nil) ?? html
     }
 
     /// Variables the fragments' templates use and their models lack.

@@ -303,7 +303,7 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) {
+        } else if !name.isEmpty, name.utf8.withContiguousStorageIfAvailable({ !$0.contains(UInt8(ascii: ".")) }) ?? false {
             // wazi patch: most names have no dots; splitting them costs more than the lookup.
             child = _getChildInStack(named: [name][...], from: context)
         } else {
