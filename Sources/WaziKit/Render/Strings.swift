@@ -34,7 +34,7 @@ public struct Strings: Sendable {
     /// Replaces `{name}` placeholders; an unknown one is left as written. (A plain scan: it runs
     /// several times per page, and Foundation's replacingOccurrences is slow on Linux.)
     public func fill(_ format: String, _ values: [String: String]) -> String {
-        guard format.utf8.contains(UInt8(ascii: "{")) else { return format }
+        guard format.containsUTF8Byte(where: { $0 == UInt8(ascii: "{") }) else { return format }
         var out = ""
         var rest = format[...]
         while let open = rest.firstIndex(of: "{") {

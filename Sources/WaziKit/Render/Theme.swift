@@ -144,9 +144,8 @@ struct ViewText: MustacheCustomRenderable {
 /// line ends, which HTML does not allow (and YAML escapes like `"\x01"` can produce), are dropped.
 enum HTML {
     static func escape(_ text: String) -> String {
-        // Most strings need nothing: find that out on their contiguous bytes (every view-model string passes here).
-        let found = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
-        guard found else { return text }
+        // Most strings need nothing (every view-model string passes here).
+        guard text.containsUTF8Byte(where: isSpecial) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -6,8 +6,8 @@ enum XMLText {
     /// CR is written as `&#13;` because parsers turn a literal CR into LF.
     static func escape(_ text: String) -> String {
         // Most text (every URL) is printable ASCII with nothing to escape.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27
+        let plain = !text.containsUTF8Byte { byte in
+            !(byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0x27)
         }
         if plain { return text }
         var out = ""

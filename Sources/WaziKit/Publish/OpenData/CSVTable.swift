@@ -41,7 +41,7 @@ enum CSVTable {
 
     /// A field, quoted when it holds a comma, quote or line break, with inner quotes doubled.
     static func append(_ text: String, to out: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == comma || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = text.containsUTF8Byte { $0 == comma || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
             out += text.utf8
             return
