@@ -19,6 +19,15 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    func testFillReplacesKnownPlaceholdersAndKeepsTheRest() throws {
+        let strings = try XCTUnwrap(Strings.load(directory: defaultTheme, language: "sw", log: DiagnosticLog()))
+        XCTAssertEqual(strings.fill("Hali kufikia {date}.", ["date": "30 Juni 2026"]), "Hali kufikia 30 Juni 2026.")
+        XCTAssertEqual(strings.fill("{a}{b}{a}", ["a": "é", "b": "{a}"]), "é{a}é")
+        XCTAssertEqual(strings.fill("{unknown} {a} {", ["a": "x"]), "{unknown} x {")
+        XCTAssertEqual(strings.fill("{a {a}} — {}", ["a": "1", "": "empty"]), "{a 1} — empty")
+        XCTAssertEqual(strings.fill("no placeholders", ["a": "x"]), "no placeholders")
+    }
+
     func testAVariableTheViewModelLacksFailsTheBuild() throws {
         let theme = try copyOfTheme()
         try edit(theme + "/milestone.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{headline}}</h1>")

@@ -31,24 +31,30 @@ public struct Strings: Sendable {
         }
     }
 
-    /// Replaces `{name}` placeholders; an unknown one is left as written. (A plain scan: it runs
-    /// several times per page, and Foundation's replacingOccurrences is slow on Linux.)
+    /// Replaces `{name}` placeholders; an unknown one is left as written. On UTF-8 bytes: it runs
+    /// many times per page, and searching Characters (or Foundation's replacingOccurrences) is slow.
     public func fill(_ format: String, _ values: [String: String]) -> String {
-        guard format.containsUTF8Byte(where: { $0 == UInt8(ascii: "{") }) else { return format }
-        var out = ""
-        var rest = format[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"),
-                  let value = values[String(rest[rest.index(after: open)..<close])] else {
-                out += "{"
-                rest = rest[rest.index(after: open)...]
-                continue
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard format.containsUTF8Byte(where: { $0 == open }) else { return format }
+        var format = format
+        format.makeContiguousUTF8()
+        let filled = format.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == open, let end = bytes[(i + 1)...].firstIndex(of: close),
+                   let value = values[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)] {
+                    out.append(contentsOf: value.utf8)
+                    i = end + 1
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
             }
-            out += value
-            rest = rest[rest.index(after: close)...]
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
+        return filled ?? format
     }
 
     /// These strings used for another language (whose own file is missing); `uiLanguage` stays theirs.
