@@ -107,16 +107,16 @@ public struct Theme: Sendable {
 /// the UI strings as `t`), and records every name no layer has, since swift-mustache would silently
 /// render it as empty.
 final class StrictRoot: MustacheParent {
-    private let layers: [[String: Any]]
+    private let layers: [ViewNode]
     private(set) var missing: Set<String> = []
 
     init(_ objects: [any Encodable], strings: ViewNode) {
-        layers = objects.map { object in (ViewEncoder.convert(object) as? ViewNode)?.fields ?? [:] } + [["t": strings]]
+        layers = objects.map { object in ViewEncoder.convert(object) as? ViewNode ?? ViewNode([:]) } + [ViewNode(["t": strings])]
     }
 
     func child(named name: String) -> Any? {
         for layer in layers {
-            if let value = layer[name] { return value }
+            if let value = layer.child(named: name) { return value }
         }
         missing.insert(name)
         return nil
@@ -127,9 +127,24 @@ final class StrictRoot: MustacheParent {
 /// casts every context object to MustacheParent, and that cast is much cheaper than a Dictionary's
 /// conditional conformance. Never changed once made, so it may be shared between threads.
 final class ViewNode: MustacheParent, @unchecked Sendable {
-    let fields: [String: Any]
-    init(_ fields: [String: Any]) { self.fields = fields }
-    func child(named name: String) -> Any? { fields[name] }
+    private enum Storage {
+        case table([String: Any])
+        /// A struct's fields in the order it encoded them: for a few names, built once and read a few
+        /// times, searching a list costs less than hashing into a dictionary. A repeated name: the last.
+        case list(names: [String], values: [Any])
+    }
+
+    private let storage: Storage
+
+    init(_ fields: [String: Any]) { storage = .table(fields) }
+    init(names: [String], values: [Any]) { storage = .list(names: names, values: values) }
+
+    func child(named name: String) -> Any? {
+        switch storage {
+        case let .table(fields): return fields[name]
+        case let .list(names, values): return names.lastIndex(of: name).map { values[$0] }
+        }
+    }
 }
 
 /// A view-model string, already escaped. swift-mustache renders a plain String through

@@ -16,7 +16,7 @@ final class ViewEncoder: Encoder {
         if T.self == Bool.self || T.self == Int.self { return value }
         let encoder = ViewEncoder()
         try? value.encode(to: encoder)
-        if let fields = encoder.fields { return ViewNode(fields.values) }
+        if let fields = encoder.fields { return ViewNode(names: fields.names, values: fields.values) }
         if let items = encoder.items { return items.values }
         return encoder.single
     }
@@ -35,7 +35,14 @@ final class ViewEncoder: Encoder {
 
     func singleValueContainer() -> SingleValueEncodingContainer { Single(encoder: self) }
 
-    final class Fields { var values: [String: Any] = [:] }
+    final class Fields {
+        var names: [String] = []
+        var values: [Any] = []
+        func set(_ name: String, _ value: Any) {
+            names.append(name)
+            values.append(value)
+        }
+    }
     final class Items { var values: [Any] = [] }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -43,21 +50,21 @@ final class ViewEncoder: Encoder {
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
         // The common cases without the generic path's dynamic casts.
-        mutating func encode(_ value: String, forKey key: Key) throws { box.values[key.stringValue] = ViewText(HTML.escape(value)) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { box.values[key.stringValue] = value }
-        mutating func encode(_ value: Int, forKey key: Key) throws { box.values[key.stringValue] = value }
+        mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, ViewText(HTML.escape(value))) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            if let converted = ViewEncoder.convert(value) { box.values[key.stringValue] = converted }
+            if let converted = ViewEncoder.convert(value) { box.set(key.stringValue, converted) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
             let nested = Fields()
-            box.values[key.stringValue] = nested
+            box.set(key.stringValue, nested)
             return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = Items()
-            box.values[key.stringValue] = nested
+            box.set(key.stringValue, nested)
             return Unkeyed(box: nested)
         }
         mutating func superEncoder() -> Encoder { ViewEncoder() }
