@@ -60,3 +60,29 @@ final class FrontMatterTests: XCTestCase {
                        "m.md:3:1: error: unknown key 'stauts' in milestone front matter; did you mean 'status'?")
     }
 }
+
+final class ContentPlacementTests: XCTestCase {
+    func testLanguageCodes() {
+        for code in ["fr", "sw", "fil", "pt-br", "pt-BR", "zh-hant", "es-419"] { XCTAssertTrue(ContentTree.isLanguageCode(Substring(code)), code) }
+        for code in ["f", "french", "FR", "pt-", "-br", "pt-b", "pt-toolongregion", "fr_ca", "é1", "en-ü1"] {
+            XCTAssertFalse(ContentTree.isLanguageCode(Substring(code)), code)
+        }
+    }
+
+    func testFilesAreClassifiedByFolderAndLanguageSuffix() throws {
+        let milestone = try XCTUnwrap(ContentTree.classify("commitments/KEN1/milestones/2-plan.fr.md", display: "c/2-plan.fr.md"))
+        XCTAssertEqual(milestone.kind, .milestone)
+        XCTAssertEqual(milestone.language, "fr")
+        XCTAssertEqual(milestone.stem, "2-plan")
+        XCTAssertEqual(milestone.basePath, "commitments/KEN1/milestones/2-plan.md")
+        XCTAssertEqual(milestone.commitmentFolder, "KEN1")
+        let note = try XCTUnwrap(ContentTree.classify("notes/v1.2-budget.md", display: "notes/v1.2-budget.md"))
+        XCTAssertEqual(note.kind, .note)
+        XCTAssertNil(note.language)
+        XCTAssertEqual(note.stem, "v1.2-budget")
+        XCTAssertEqual(ContentTree.classify("commitments/KEN1/index.sw.md", display: "x")?.kind, .commitment)
+        XCTAssertEqual(ContentTree.classify("meetings/2026-01-02-mkutano-wa-umma.md", display: "x")?.kind, .meeting)
+        XCTAssertNil(ContentTree.classify("commitments/KEN1/other.md", display: "x"))
+        XCTAssertNil(ContentTree.classify("elsewhere/x.md", display: "x"))
+    }
+}

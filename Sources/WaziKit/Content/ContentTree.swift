@@ -104,11 +104,12 @@ public struct ContentTree: Sendable {
 
     /// Kind and language of a Markdown path, or nil when it is in no known place.
     static func classify(_ path: String, display: String) -> ContentFile? {
-        let parts = path.split(separator: "/").map(String.init)
+        // On UTF-8 bytes: this runs for every file, and Character-wise splitting was most of the tree scan.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard let name = parts.last else { return nil }
         var stem = String(name.dropLast(3))
         var language: String?
-        if let dot = stem.lastIndex(of: "."), isLanguageCode(stem[stem.index(after: dot)...]) {
+        if let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")), isLanguageCode(stem[stem.index(after: dot)...]) {
             language = String(stem[stem.index(after: dot)...])
             stem = String(stem[..<dot])
         }
@@ -131,10 +132,12 @@ public struct ContentTree: Sendable {
 
     /// `fr`, `sw`, `pt-br`: two or three letters, optionally a region.
     static func isLanguageCode(_ s: Substring) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count),
-              first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
-        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        let parts = s.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        let lower = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        let upper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        let digit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(lower) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { lower($0) || upper($0) || digit($0) } }
     }
 }
 
