@@ -16,10 +16,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = isoParts(iso)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+              let y = isoNumber(parts[0]), let m = isoNumber(parts[1]), let d = isoNumber(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -109,10 +108,9 @@ public struct PlanDate: Hashable, Sendable, Codable, CustomStringConvertible {
             self.init(day: day)
             return
         }
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = isoParts(iso)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+              let y = isoNumber(parts[0]), let m = isoNumber(parts[1]) else { return nil }
         self.init(year: y, month: m)
     }
 
@@ -148,4 +146,19 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var description: String { Day.padded(hour, 2) + ":" + Day.padded(minute, 2) }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { (a.hour, a.minute) < (b.hour, b.minute) }
+}
+
+/// The parts of an ISO date between hyphens, as UTF-8 (dates are read for every file and page).
+private func isoParts(_ iso: String) -> [Substring.UTF8View] {
+    iso.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+}
+
+/// The number an ISO date part writes in ASCII digits, nil for anything else.
+private func isoNumber(_ digits: Substring.UTF8View) -> Int? {
+    var value = 0
+    for byte in digits {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return digits.isEmpty ? nil : value
 }

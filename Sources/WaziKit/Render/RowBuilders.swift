@@ -122,11 +122,12 @@ extension PageContext {
     /// A readable name for an evidence link: its file name, else its host.
     func evidenceLabel(_ link: Link, index: Int) -> String {
         switch link {
-        case let .sitePath(path): return path.split(separator: "/").last.map(String.init) ?? path
+        // Split on UTF-8 bytes: the separators are ASCII, and Character-wise splitting is slow.
+        case let .sitePath(path): return path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? path
         case let .external(url):
-            let trimmed = url.split(separator: "?").first.map(String.init) ?? url
-            let parts = trimmed.split(separator: "/")
-            if parts.count > 2, let last = parts.last { return String(last) }
+            let trimmed = url.utf8.split(separator: UInt8(ascii: "?")).first ?? url.utf8[...]
+            let parts = trimmed.split(separator: UInt8(ascii: "/"))
+            if parts.count > 2, let last = parts.last { return String(decoding: last, as: UTF8.self) }
             return t("evidence_link", ["n": String(index + 1)])
         }
     }

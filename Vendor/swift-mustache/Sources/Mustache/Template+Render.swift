@@ -301,13 +301,13 @@ extension MustacheTemplate {
         } else if name == "", !transforms.isEmpty {
             child = context.sequenceContext
         } else if name.first == "." {
-            let nameSplit = name.split(separator: ".").map { String($0) }
+            let nameSplit = Self.splitAtDots(name)
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
         } else if !name.isEmpty, name.utf8.withContiguousStorageIfAvailable({ !$0.contains(UInt8(ascii: ".")) }) ?? false {
             // wazi patch: most names have no dots; splitting them costs more than the lookup.
             child = _getChildInStack(named: [name][...], from: context)
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
+            let nameSplit = Self.splitAtDots(name)
             child = _getChildInStack(named: nameSplit[...], from: context)
         }
 
@@ -337,6 +337,12 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// wazi patch: `name.split(separator: ".")` on UTF-8 bytes rather than Characters (the same parts:
+    /// a dot is one byte and one Character).
+    private static func splitAtDots(_ name: String) -> [String] {
+        name.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
