@@ -40,14 +40,14 @@ public enum Markdown {
     public static func render(_ markdown: String, options: Options = Options()) -> Rendered {
         var bytes = Array(markdown.utf8)
         // Only the calls into cmark-gfm hold the lock; the Swift work on their results does not.
-        let (html, headingTexts, plain): (String, [(Int, String)], String) = lock.withLock {
+        let (html, headingTexts, plain): ([UInt8], [(Int, String)], String) = lock.withLock {
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
                 registered = true
             }
             var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
             if options.allowHTML { flags |= CMARK_OPT_UNSAFE }
-            guard let parser = cmark_parser_new(flags) else { return ("", [], "") }
+            guard let parser = cmark_parser_new(flags) else { return ([], [], "") }
             defer { cmark_parser_free(parser) }
             for name in extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
@@ -59,11 +59,11 @@ public enum Markdown {
                     cmark_parser_feed(parser, $0, buffer.count)
                 }
             }
-            guard let root = cmark_parser_finish(parser) else { return ("", [], "") }
+            guard let root = cmark_parser_finish(parser) else { return ([], [], "") }
             defer { cmark_node_free(root) }
             let (headingTexts, plain) = walk(root, rootPrefix: options.rootPrefix)
             let extensions = cmark_parser_get_syntax_extensions(parser)
-            return (take(cmark_render_html(root, flags, extensions)), headingTexts, plain)
+            return (takeBytes(cmark_render_html(root, flags, extensions)), headingTexts, plain)
         }
         let headings = anchors(for: headingTexts)
         return Rendered(html: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
@@ -112,10 +112,14 @@ public enum Markdown {
         return out
     }
 
-    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
-        guard let pointer else { return "" }
+    /// The bytes of a string cmark-gfm allocated, which is then freed. Kept as bytes: the heading
+    /// anchors go in before the HTML becomes a String, validated once.
+    private static func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+        guard let pointer else { return [] }
         defer { free(pointer) }
-        return String(cString: pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: strlen(pointer)) {
+            Array(UnsafeBufferPointer(start: $0, count: strlen(pointer)))
+        }
     }
 
     /// GitHub-style anchors: lower case, letters, digits and hyphens; repeats get `-1`, `-2`.
@@ -184,9 +188,8 @@ public enum Markdown {
 
     /// cmark writes headings as bare `<hN>`; give each the anchor of its heading, in order.
     /// Scans bytes: Foundation's string search is slow on Linux and this runs for every page.
-    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        guard !headings.isEmpty else { return html }
-        let bytes = Array(html.utf8)
+    private static func addHeadingIDs(_ bytes: [UInt8], _ headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24)
         var position = 0
@@ -202,27 +205,33 @@ public enum Markdown {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = start
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        guard let first = needle.first, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { bytes in
+            var i = start
+            while let at = bytes[i...(bytes.count - needle.count)].firstIndex(of: first) {
+                if bytes[at..<(at + needle.count)].elementsEqual(needle) { return at }
+                i = at + 1
+                if i > bytes.count - needle.count { return nil }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Runs of white space become one space; none at either end.
     private static func collapseWhitespace(_ text: String) -> String {
+        var text = text
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
             }
         }
         return String(decoding: out, as: UTF8.self)
