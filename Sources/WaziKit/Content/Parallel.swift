@@ -16,6 +16,14 @@ func parallelMap<T: Sendable, U>(_ items: [T], threads: Int, _ transform: @Senda
     return results.values.compactMap { $0 }
 }
 
+/// `transform` on slices of `size` items on `threads` threads, the results in order: for work as
+/// small as a system call per item, which handing out one item at a time would cost as much as.
+func parallelChunks<T: Sendable, U>(_ items: [T], size: Int, threads: Int,
+                                    _ transform: @Sendable (ArraySlice<T>) -> U) -> [U] {
+    let starts = Array(stride(from: 0, to: items.count, by: max(1, size)))
+    return parallelMap(starts, threads: threads) { start in transform(items[start..<min(start + size, items.count)]) }
+}
+
 /// The next index to work on, shared by the workers.
 final class Counter: @unchecked Sendable {
     private var value = 0

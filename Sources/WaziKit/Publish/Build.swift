@@ -135,7 +135,7 @@ public enum Build {
         let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
         let previous = reading.value
         timings.lap("cache")
-        if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output) {
+        if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output, threads: options.threads) {
             // Nothing changed since the last build: the site is already what this build would write.
             publisher.abandon()
             timings.lap("check")
