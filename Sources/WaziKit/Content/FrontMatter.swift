@@ -20,17 +20,14 @@ public struct FrontMatterSplit: Sendable, Equatable {
     /// per file) and slices `text` there, so the text is not validated again.
     public static func split(_ text: String) -> Result<FrontMatterSplit, Problem> {
         var text = text
-        text.makeContiguousUTF8()
         // On the String's own bytes, with memchr: UTF8View.contains costs fifty times as much.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if text.utf8.withContiguousStorageIfAvailable({ $0.starts(with: bom) || hasCarriageReturn($0) }) ?? true {
+        if text.withUTF8({ $0.starts(with: bom) || hasCarriageReturn($0) }) {
             var bytes = Array(text.utf8)
             if bytes.starts(with: bom) { bytes.removeFirst(3) }
             text = String(decoding: normaliseLineEnds(bytes), as: UTF8.self)
-            text.makeContiguousUTF8()
         }
-        let located = text.utf8.withContiguousStorageIfAvailable(locate) ?? .failure(.missing)
-        return located.map { fences in
+        return text.withUTF8(locate).map { fences in
             let utf8 = text.utf8
             let at = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
             let yaml = String(text[at(fences.yaml.lowerBound)..<at(fences.yaml.upperBound)])

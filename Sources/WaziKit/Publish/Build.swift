@@ -86,8 +86,8 @@ public struct BuildReport: Sendable {
     /// When nothing changed: the diagnostics of the build that made the site, as printed then.
     public var replayed: [String] = []
     /// What the build made (model, pages, caches), handed back so that a process exiting right after
-    /// the report (the `wazi` command) does not free it piece by piece: 50-60 ms for 10,000 pages,
-    /// a twelfth of a rebuild after one edit. Never read.
+    /// the report (the `wazi` command) does not free it piece by piece: at 10,000 pages that took
+    /// 50-60 ms of a rebuild after one edit, and more after a full build. Never read.
     var held: Held?
 
     final class Held: @unchecked Sendable {

@@ -89,8 +89,7 @@ final class Fragments: @unchecked Sendable {
     /// String's own bytes (iterating its UTF-8 view byte by byte cost ten times as much).
     private static func relocate(_ html: String, to root: String) -> String {
         var html = html
-        html.makeContiguousUTF8()
-        let relocated = html.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+        let relocated = html.withUTF8 { bytes -> String? in
             guard var mark = bytes.firstIndex(of: 1) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
@@ -105,7 +104,7 @@ final class Fragments: @unchecked Sendable {
             out.append(contentsOf: bytes[run...])
             return String(decoding: out, as: UTF8.self)
         }
-        return (relocated ?? nil) ?? html
+        return relocated ?? html
     }
 
     /// Variables the fragments' templates use and their models lack.

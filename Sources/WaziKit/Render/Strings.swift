@@ -37,8 +37,7 @@ public struct Strings: Sendable {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         guard format.containsUTF8Byte(where: { $0 == open }) else { return format }
         var format = format
-        format.makeContiguousUTF8()
-        let filled = format.utf8.withContiguousStorageIfAvailable { bytes -> String in
+        return format.withUTF8 { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
             var i = 0
@@ -54,7 +53,6 @@ public struct Strings: Sendable {
             }
             return String(decoding: out, as: UTF8.self)
         }
-        return filled ?? format
     }
 
     /// These strings used for another language (whose own file is missing); `uiLanguage` stays theirs.

@@ -75,8 +75,8 @@ public struct Theme: Sendable {
             return fm.fileExists(atPath: assetRoot + "/" + path, isDirectory: &dir) && !dir.boolValue
         }.sorted()
         if log.hasErrors { return nil }
-        return Theme(directory: directory, library: library, strings: strings,
-                     escapedStrings: strings.mapValues { ViewNode($0.table.mapValues { ViewText(HTML.escape($0)) }) }, assets: assets)
+        let escaped = strings.mapValues { ViewNode($0.table.mapValues { ViewText(HTML.escape($0)) }) }
+        return Theme(directory: directory, library: library, strings: strings, escapedStrings: escaped, assets: assets)
     }
 
     /// The keys of `{{t.key}}` tags with the line they are on.
