@@ -3,7 +3,7 @@
 
 Run through Benchmarks/bench.sh (installs Hugo, builds wazi in release). Corpora come from
 ../shared/bench/gencorpus.py, so both tools build the same content. Wall time and peak RSS of each
-run come from /usr/bin/time -v; the output is removed before every cold run.
+run come from /usr/bin/time -v; the output is moved aside before every cold run (see `clear`).
 """
 import argparse
 import os
@@ -65,13 +65,30 @@ def count_pages(output):
     return sum(1 for _, _, files in os.walk(output) for f in files if f.endswith(".html"))
 
 
+TRASH = []  # folders of outputs moved aside, deleted when the benchmark ends
+
+
 def clear(*paths):
+    """Moves an output (with wazi's spare and caches) aside, to be deleted at the end. Deleting it
+    here made every run on ext4 slower than the one before, for both tools: after tens of thousands
+    of deletions, creating a file spends its time skipping the recently deleted inodes
+    (the kernel's recently_deleted and find_inode_bit were most of a build's time)."""
     for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
-        # The retired site wazi keeps beside the output to recycle: a cold build starts without it.
-        shutil.rmtree(os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".wazi-spare"), ignore_errors=True)
-        cache = os.path.join(os.path.dirname(path), ".wazi-cache")
-        shutil.rmtree(cache, ignore_errors=True)
+        folder = os.path.dirname(path)
+        trash = os.path.join(folder, ".bench-trash")
+        if trash not in TRASH:
+            shutil.rmtree(trash, ignore_errors=True)
+            TRASH.append(trash)
+        os.makedirs(trash, exist_ok=True)
+        # The retired site wazi keeps beside the output to recycle, and its caches: a cold build starts without them.
+        for victim in [path, os.path.join(folder, "." + os.path.basename(path) + ".wazi-spare"), os.path.join(folder, ".wazi-cache")]:
+            if os.path.lexists(victim):
+                os.rename(victim, os.path.join(trash, "%d" % len(os.listdir(trash))))
+
+
+def empty_trash():
+    for trash in TRASH:
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def outputs(folder, pages):
@@ -165,6 +182,7 @@ def main():
     print("incremental, %d pages: cold %.2fs; nothing changed %.3fs (%.1f%%); one milestone edited %.3fs (%.1f%%); "
           "output identical to a clean build: %s" % (size, cold_t, nothing, 100 * nothing / cold_t, edited,
                                                      100 * edited / cold_t, "yes" if same else "NO"))
+    empty_trash()
 
 
 if __name__ == "__main__":
