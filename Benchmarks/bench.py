@@ -75,6 +75,10 @@ def clear(*paths):
     (the kernel's recently_deleted and find_inode_bit were most of a build's time)."""
     for path in paths:
         folder = os.path.dirname(path)
+        if in_memory(folder):  # no such cost there, and the trash would fill the memory
+            for victim in [path, os.path.join(folder, "." + os.path.basename(path) + ".wazi-spare"), os.path.join(folder, ".wazi-cache")]:
+                shutil.rmtree(victim, ignore_errors=True)
+            continue
         trash = os.path.join(folder, ".bench-trash")
         if trash not in TRASH:
             shutil.rmtree(trash, ignore_errors=True)
@@ -84,6 +88,18 @@ def clear(*paths):
         for victim in [path, os.path.join(folder, "." + os.path.basename(path) + ".wazi-spare"), os.path.join(folder, ".wazi-cache")]:
             if os.path.lexists(victim):
                 os.rename(victim, os.path.join(trash, "%d" % len(os.listdir(trash))))
+
+
+def in_memory(path):
+    """Whether path is on a tmpfs (or ramfs), by the longest mount point that holds it."""
+    path, best, kind = os.path.realpath(path), "", ""
+    with open("/proc/mounts") as mounts:
+        for line in mounts:
+            fields = line.split()
+            point = fields[1]
+            if (path == point or path.startswith(point.rstrip("/") + "/")) and len(point) > len(best):
+                best, kind = point, fields[2]
+    return kind in ("tmpfs", "ramfs")
 
 
 def empty_trash():
