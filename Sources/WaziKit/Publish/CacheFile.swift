@@ -96,17 +96,17 @@ enum CacheFile {
         init(stream: ByteStream) { self.stream = stream }
 
         func add(_ number: UInt64) {
-            withUnsafeBytes(of: number.littleEndian) { stream.append(Array($0)) }
+            withUnsafeBytes(of: number.littleEndian) { stream.append($0) }
         }
 
         func add(_ number: Int) { add(UInt64(max(0, number))) }
 
         func add(_ text: String) {
             add(UInt64(text.utf8.count))
-            stream.append(Array(text.utf8))
+            stream.append(text.utf8)
         }
 
-        func add(bytes: [UInt8]) {
+        func add(bytes: some Collection<UInt8>) {
             add(UInt64(bytes.count))
             stream.append(bytes)
         }

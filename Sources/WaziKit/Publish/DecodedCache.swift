@@ -67,7 +67,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
               entry.stamp == stamp, let decoded = try? BinaryCoder.decode(Entry.self, from: buffer, in: entry.bytes) else { return nil }
         lock.withLock {
             reused += 1
-            add(group.file.relativePath, stamp, Array(buffer[entry.bytes]))
+            add(group.file.relativePath, stamp, buffer[entry.bytes])
         }
         return (decoded.file, decoded.diagnostics)
     }
@@ -99,7 +99,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     /// Caller holds the lock.
-    private func add(_ key: String, _ stamp: String, _ bytes: [UInt8]) {
+    private func add(_ key: String, _ stamp: String, _ bytes: some Collection<UInt8>) {
         guard let writer = next?.writer else { return }
         writer.add(key)
         writer.add(stamp)

@@ -44,8 +44,9 @@ final class ByteStream {
         buffer.reserveCapacity(chunk + chunk / 4)
     }
 
-    func append(_ bytes: [UInt8]) {
-        buffer += bytes
+    /// Any bytes: an array, a slice of one, a text's UTF-8, a number's raw bytes (no copy on the way).
+    func append(_ bytes: some Collection<UInt8>) {
+        buffer.append(contentsOf: bytes)
         count += bytes.count
         if buffer.count >= chunk {
             flush(buffer)
