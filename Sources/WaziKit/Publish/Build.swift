@@ -199,7 +199,7 @@ public enum Build {
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard unchanged(path) else { return nil }
-                return FileManager.default.contents(atPath: options.output + "/" + path).map { [UInt8]($0) }
+                return FileBytes.read(options.output + "/" + path)
             })
             Memory.release()
             lane.lap("data")

@@ -22,20 +22,10 @@ enum CacheFile {
     /// The global fingerprint the file was written for, and the fields after the header: for a
     /// file read before the build knows its own fingerprint (see `RowCache`, `DecodedCache`).
     static func read(output: String, kind: String) -> (global: String, fields: Reader)? {
-        guard let bytes = contents(location(output: output, kind: kind)) else { return nil }
+        guard let bytes = FileBytes.read(location(output: output, kind: kind)) else { return nil }
         var reader = Reader(source: bytes)
         guard reader.text() == "wazi-" + kind, let global = reader.text() else { return nil }
         return (global, reader)
-    }
-
-    /// A whole file, read straight into one buffer.
-    private static func contents(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        return FileBytes.read(fd, count: Int(info.st_size))
     }
 
     /// Writes the header and what `fill` adds, replacing the file only once it is complete.
@@ -170,7 +160,7 @@ enum CacheFile {
 enum RowCache {
     /// The rows kept, with the global fingerprint they were made under (they are for a build with the same).
     static func read(output: String) -> (global: String, rows: [String: Fragments.StoredRow]) {
-        guard var (global, reader) = CacheFile.read(output: output, kind: "rows") else { return ("", [:]) }
+        guard case (let global, var reader)? = CacheFile.read(output: output, kind: "rows") else { return ("", [:]) }
         var rows: [String: Fragments.StoredRow] = [:]
         while !reader.atEnd {
             guard let key = reader.text(), let fingerprint = reader.number(), let html = reader.text() else { return ("", [:]) }

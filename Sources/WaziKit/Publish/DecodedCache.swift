@@ -39,7 +39,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         self.output = output
         self.stamps = stamps
         reading = Lane.start(threads: threads) {
-            guard var (global, reader) = CacheFile.read(output: output, kind: "decoded") else { return ("", [], [:]) }
+            guard case (let global, var reader)? = CacheFile.read(output: output, kind: "decoded") else { return ("", [], [:]) }
             var found: [String: (stamp: String, bytes: Range<Int>)] = [:]
             while !reader.atEnd {
                 guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.range() else { return ("", [], [:]) }

@@ -151,11 +151,11 @@ public final class Publisher: @unchecked Sendable {
 
     /// Copies a file as it is (assets, documents).
     public func copy(from source: String, to path: String) {
-        guard let data = FileManager.default.contents(atPath: source) else {
+        guard let bytes = FileBytes.read(source) else {
             fail(Failure("cannot read \(source)"))
             return
         }
-        place([UInt8](data), at: path)
+        place(bytes, at: path)
     }
 
     /// Swaps the staging folder in; throws (and changes nothing) if any write failed.
