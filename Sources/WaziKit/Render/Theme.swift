@@ -75,7 +75,7 @@ public struct Theme: Sendable {
             return fm.fileExists(atPath: assetRoot + "/" + path, isDirectory: &dir) && !dir.boolValue
         }.sorted()
         if log.hasErrors { return nil }
-        let escaped = strings.mapValues { ViewNode($0.table.mapValues { ViewText(HTML.escape($0)) }) }
+        let escaped = strings.mapValues { ViewNode($0.table.mapValues { HTML.escape($0) }) }
         return Theme(directory: directory, library: library, strings: strings, escapedStrings: escaped, assets: assets)
     }
 
@@ -145,14 +145,6 @@ final class ViewNode: MustacheParent, @unchecked Sendable {
         case let .list(names, values): return names.lastIndex(of: name).map { values[$0] }
         }
     }
-}
-
-/// A view-model string, already escaped. swift-mustache renders a plain String through
-/// `String(describing:)` after several failed protocol casts; a MustacheCustomRenderable is taken as it is.
-struct ViewText: MustacheCustomRenderable {
-    let renderText: String
-    var isNull: Bool { false }
-    init(_ text: String) { renderText = text }
 }
 
 /// HTML escaping for text and attribute values: `& < > " '`. Control characters other than tab and

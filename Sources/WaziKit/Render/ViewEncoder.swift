@@ -11,8 +11,8 @@ final class ViewEncoder: Encoder {
     /// The Mustache value of `value`.
     static func convert<T: Encodable>(_ value: T) -> Any? {
         // By type identity first: a dynamic cast per value was a large share of building view models.
-        if T.self == String.self, let text = value as? String { return ViewText(HTML.escape(text)) }
-        if T.self == RawHTML.self, let raw = value as? RawHTML { return ViewText(raw.html) }
+        if T.self == String.self, let text = value as? String { return HTML.escape(text) }
+        if T.self == RawHTML.self, let raw = value as? RawHTML { return raw.html }
         if T.self == Bool.self || T.self == Int.self { return value }
         let encoder = ViewEncoder()
         try? value.encode(to: encoder)
@@ -50,7 +50,7 @@ final class ViewEncoder: Encoder {
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
         // The common cases without the generic path's dynamic casts.
-        mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, ViewText(HTML.escape(value))) }
+        mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, HTML.escape(value)) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, value) }
         mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {

@@ -15,23 +15,20 @@ final class MustacheConformances {
         static let optional = Facts(rawValue: 8)
     }
 
-    private var known: [ObjectIdentifier: Facts] = [:]
-    /// The type asked about last, and its facts: most values in a template are of one or two types.
-    private var last: (type: ObjectIdentifier, facts: Facts)?
+    /// The types met so far and their facts, searched in order: a render meets a handful of types,
+    /// and comparing a few identifiers costs less than hashing one.
+    private var known: [(type: ObjectIdentifier, facts: Facts)] = []
 
     /// The protocols `value`'s type conforms to; for an optional, the value's.
     func facts(_ value: Any) -> Facts {
         let type = ObjectIdentifier(Swift.type(of: value))
-        if let last, last.type == type { return last.facts }
-        if let facts = known[type] {
-            if facts.contains(.optional) { return Self.cast(value).union(.optional) }
-            last = (type, facts)
-            return facts
+        for entry in known where entry.type == type {
+            if entry.facts.contains(.optional) { return Self.cast(value).union(.optional) }
+            return entry.facts
         }
         var facts = Self.cast(value)
         if Swift.type(of: value) is AnyOptional.Type { facts.insert(.optional) }
-        known[type] = facts
-        if !facts.contains(.optional) { last = (type, facts) }
+        known.append((type, facts))
         return facts
     }
 

@@ -44,6 +44,11 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
+                // wazi patch: a String first: it renders as itself (as `String(describing:)` below would),
+                // and a cast to a concrete type costs a fraction of a protocol cast.
+                if let text = child as? String {
+                    return context.contentType.escapeText(text)
+                }
                 // wazi patch: the common case first (a failed protocol cast costs more than a hit).
                 if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
@@ -58,6 +63,10 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
+                // wazi patch: a String first, as for `.variable`.
+                if let text = child as? String {
+                    return text
+                }
                 if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
@@ -295,6 +304,23 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
+        // wazi patch: a plain name (no dot, no transform), the common case, is looked up the stack
+        // without building lists of parts; what it finds is then treated as below.
+        if transforms.isEmpty, Self.isPlain(name) {
+            for index in context.stack.indices.reversed() {
+                let found = context.parents[index].map { $0.child(named: name) } ?? _getImmediateChild(named: name, from: context.stack[index])
+                if let found {
+                    if context.conformances.facts(found).contains(.customRepresentation),
+                        let custom = found as? MustacheCustomRepresentation
+                    {
+                        return custom.representation
+                    }
+                    return found
+                }
+            }
+            return nil
+        }
+
         var child: Any?
         if name == "." {
             child = context.stack.last!
@@ -337,6 +363,12 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// wazi patch: a name that is neither empty nor dotted.
+    private static func isPlain(_ name: String) -> Bool {
+        guard !name.isEmpty else { return false }
+        return name.utf8.withContiguousStorageIfAvailable { !$0.contains(UInt8(ascii: ".")) } ?? false
     }
 
     /// wazi patch: `name.split(separator: ".")` on UTF-8 bytes rather than Characters (the same parts:

@@ -51,6 +51,20 @@ final class PatchTests: XCTestCase {
         XCTAssertEqual(template.render(root), "[a,b,c]empty")
     }
 
+    func testStringRendersAsItselfEscapedByContentType() throws {
+        let root = Parent(["s": "<a & b>", "n": 3, "o": Optional("x") as Any])
+        XCTAssertEqual(try MustacheTemplate(string: "{{s}}|{{{s}}}|{{&s}}|{{n}}|{{o}}").render(root), "&lt;a &amp; b&gt;|<a & b>|<a & b>|3|x")
+        XCTAssertEqual(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}{{s}}").render(root), "<a & b>")
+        XCTAssertEqual(try MustacheTemplate(string: "{{#s}}[{{.}}]{{/s}}{{^s}}none{{/s}}").render(root), "[&lt;a &amp; b&gt;]")
+    }
+
+    func testPlainNameFoundBelowUsesItsCustomRepresentation() throws {
+        let root = Parent(["w": ConformanceMemoTests.Wrapped(representation: "W"), "gone": ConformanceMemoTests.Wrapped(representation: nil),
+                           "items": [Parent(["x": 1])] as [Any]])
+        XCTAssertEqual(try MustacheTemplate(string: "{{#items}}{{w}}{{^gone}}-{{/gone}}{{gone}}{{missing}}{{/items}}").render(root), "W-")
+        XCTAssertEqual(root.asked, ["items", "w", "gone", "gone", "missing"])
+    }
+
     func testParentSectionPushesTheParent() throws {
         let root = Parent(["status": Parent(["label": "Done"]), "label": "outer"])
         XCTAssertEqual(try MustacheTemplate(string: "{{#status}}{{label}}{{/status}} {{label}}").render(root), "Done outer")
