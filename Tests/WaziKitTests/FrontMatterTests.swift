@@ -85,4 +85,20 @@ final class ContentPlacementTests: XCTestCase {
         XCTAssertNil(ContentTree.classify("commitments/KEN1/other.md", display: "x"))
         XCTAssertNil(ContentTree.classify("elsewhere/x.md", display: "x"))
     }
+
+    func testSafeSegmentsAreASCIILettersDigitsDashesAndUnderscores() {
+        for good in ["a", "KEN1", "2026-01-02-mkutano_wa-umma", "Z9"] { XCTAssertTrue(ContentDecoder.isSafeSegment(good), good) }
+        for bad in ["", "-a", "_a", "a b", "a.b", "a/b", "é", "ae\u{301}", "a\r\nb", "a~", "[a]", "a@", "\u{7F}"] {
+            XCTAssertFalse(ContentDecoder.isSafeSegment(bad), bad)
+        }
+    }
+
+    func testLinksWithSpacesOrControlCharactersAreFound() {
+        for bad in ["a b", "a\tb", "a\u{7F}", "x\u{01}", "caf\u{E9} b", "a\u{A0}b", "a\u{2003}b", "a\u{2028}b", "\u{85}"] {
+            XCTAssertTrue(Fields.hasSpaceOrControl(bad), bad.debugDescription)
+        }
+        for good in ["https://example.org/a?b=c#d", "files/minutes%20final.pdf", "caf\u{E9}", "\u{1F600}", ""] {
+            XCTAssertFalse(Fields.hasSpaceOrControl(good), good.debugDescription)
+        }
+    }
 }

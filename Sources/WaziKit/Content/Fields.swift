@@ -180,7 +180,7 @@ public final class Fields {
 
     /// Checks a URL: only https, http, mailto or a path to a published file.
     public func checkLink(_ string: String, at location: SourceLocation, key: String) -> Link? {
-        if string.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) {
+        if Self.hasSpaceOrControl(string) {
             log.error(location, "\(key) '\(string)' contains spaces or control characters; encode them (%20)")
             return nil
         }
@@ -208,11 +208,22 @@ public final class Fields {
             log.error(location, "\(key) '\(string)' must not contain '.' or '..' segments")
             return nil
         }
-        guard files.contains(plain.removingPercentEncoding ?? plain) else {
+        // Only a path with an escape needs decoding (Foundation's decoding is slow, and links are many).
+        let file = plain.utf8.contains(UInt8(ascii: "%")) ? plain.removingPercentEncoding ?? plain : plain
+        guard files.contains(file) else {
             log.error(location, "\(key) '\(string)' names no file in content/files/ (a relative URL is relative to the site root, e.g. files/minutes.pdf)")
             return nil
         }
         return .sitePath(path)
+    }
+
+    /// Whether `string` has whitespace (Unicode's) or an ASCII control character. ASCII text, most
+    /// links, is checked on its bytes; asking each Character for its properties cost far more.
+    static func hasSpaceOrControl(_ string: String) -> Bool {
+        if !string.containsUTF8Byte(where: { $0 >= 0x80 }) {
+            return string.containsUTF8Byte { $0 <= 0x20 || $0 == 0x7F }
+        }
+        return string.contains { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }
     }
 
     /// A nested mapping.

@@ -190,7 +190,17 @@ enum ContentDecoder {
 
     /// A file or folder name that is safe as one URL segment: no separators, no dot segments.
     static func isSafeSegment(_ s: String) -> Bool {
-        guard let first = s.first, first.isASCII, first.isLetter || first.isNumber else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        // On bytes: every allowed character is one ASCII byte, and asking a Character for its Unicode
+        // properties cost tens of thousands of instructions per name.
+        var bytes = s.utf8.makeIterator()
+        guard let first = bytes.next(), isASCIILetterOrDigit(first) else { return false }
+        while let byte = bytes.next() {
+            guard isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { return false }
+        }
+        return true
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 }
