@@ -1,5 +1,6 @@
-/// A fast, stable 64-bit fingerprint (FNV-1a) of texts and numbers, for the incremental build cache:
-/// the same input gives the same value on every run and machine (unlike Swift's seeded Hasher).
+/// A fast, stable 64-bit fingerprint of texts and numbers, for the incremental build cache: the same
+/// input gives the same value on every run and machine (unlike Swift's seeded Hasher). Texts are
+/// folded in eight bytes at a time (wyhash's multiply-fold); numbers byte by byte (FNV-1a).
 public struct Fingerprint: Sendable, Equatable {
     public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -17,13 +18,30 @@ public struct Fingerprint: Sendable, Equatable {
 
     public mutating func add(_ text: String) {
         var text = text
-        // Over the contiguous bytes, in a local: iterating `utf8` directly was ~30 instructions a byte.
-        value = text.withUTF8 { bytes in
-            var hash = value
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
+        // Over the contiguous bytes: every content file and every item of wazi.json passes here, and
+        // hashing them a byte at a time was 3 % of a full build.
+        value = text.withUTF8 { Self.fold(value, UnsafeRawBufferPointer($0)) }
         mix(0xFF)  // separator: "ab"+"c" differs from "a"+"bc"
+    }
+
+    /// `hash` with `bytes` folded in: each little-endian word, then the last bytes with the length.
+    static func fold(_ hash: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = hash
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = multiplyFold(hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                                0x9E37_79B9_7F4A_7C15)
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for (index, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(index)) }
+        return multiplyFold(hash ^ tail, 0xA076_1D64_78BD_642F ^ UInt64(truncatingIfNeeded: bytes.count))
+    }
+
+    /// The high and low halves of the 128-bit product, combined.
+    private static func multiplyFold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 
     public mutating func add(_ number: UInt64) {
