@@ -23,83 +23,7 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// How long each stage of a build took, and the process's resident memory when it ended
-/// (`wazi build --timings`).
-public struct StageTimings: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double, residentMiB: Int)] = []
-    /// Stages that ran at the same time as the others, on a lane of their own.
-    var beside: [(name: String, seconds: Double, residentMiB: Int)] = []
-    private var last = ContinuousClock.now
-
-    init() {}
-
-    /// Adds another lane's stages after these.
-    mutating func append(_ other: StageTimings) {
-        stages += other.stages
-    }
-
-    mutating func lap(_ name: String) {
-        let now = ContinuousClock.now
-        let elapsed = now - last
-        stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       Self.memory("VmRSS:")))
-        last = now
-    }
-
-    public var description: String {
-        let total = stages.reduce(0) { $0 + $1.seconds }
-        let lines = stages.map { stage in
-            stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-                + String(format: "%8.3f s %6d MiB resident", stage.seconds, stage.residentMiB)
-        }
-        let parallel = beside.map { stage in
-            stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s (beside pages)", stage.seconds)
-        }
-        return (lines + ["total   " + String(format: "%8.3f s %6d MiB peak", total, Self.memory("VmHWM:"))] + parallel)
-            .joined(separator: "\n")
-    }
-
-    /// A line of /proc/self/status in MiB (0 where there is none, as on macOS).
-    static func memory(_ field: String) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
-              let kB = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kB / 1024
-    }
-}
-
-/// What a build did: every diagnostic, and the pages written when it succeeded.
-public struct BuildReport: Sendable {
-    public let diagnostics: [Diagnostic]
-    public let pages: Int
-    public let files: Int
-    /// Files written, kept (same bytes) and removed; zero for `check` and failed builds.
-    public var published = Publisher.Summary()
-    public var timings = StageTimings()
-    /// Pages rendered (the others were kept from the previous build).
-    public var rendered = 0
-    /// Rows of lists, and items of wazi.json, taken from the previous build instead of made again.
-    public var reusedRows = 0
-    public var reusedDataItems = 0
-    /// Content files (with their translations) taken decoded from the previous build.
-    public var reusedFiles = 0
-    /// When nothing changed: the diagnostics of the build that made the site, as printed then.
-    public var replayed: [String] = []
-    /// What the build made (model, pages, caches), handed back so that a process exiting right after
-    /// the report (the `wazi` command) does not free it piece by piece: at 10,000 pages that took
-    /// 50-60 ms of a rebuild after one edit, and more after a full build. Never read.
-    var held: Held?
-
-    final class Held: @unchecked Sendable {
-        let values: [Any]
-        init(_ values: Any...) { self.values = values }
-    }
-
-    public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
-}
-
-/// The pipeline: Content → Model → Render → Publish, each stage taking the previous one's value.
+/// The pipeline: Content → Model → Render → Publish, each step taking the previous one's value.
 public enum Build {
     /// Validates and renders without writing anything (`wazi check`).
     public static func check(_ options: BuildOptions) -> BuildReport {
@@ -122,134 +46,40 @@ public enum Build {
         diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 
-    /// Runs every stage; with a publisher, outputs stream into its staging folder, which replaces the
+    /// Runs every step; with a publisher, outputs stream into its staging folder, which replaces the
     /// output only if the build succeeds. A publisher also reads and writes the build cache.
     private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
         Memory.tune()
         var timings = StageTimings()
-        // The caches are read on other threads while the input files are stamped, and loaded.
-        let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
-        let storedRows = Lane.start(threads: options.threads) { () -> (global: String, rows: [String: Fragments.StoredRow]) in
-            publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
-        }
-        let stamps = publisher == nil ? [:] : BuildCache.stamp(options)
-        let previous = reading.value
+        let last = LastBuild(options, publisher: publisher)
         timings.lap("cache")
-        if let previous, let publisher, previous.inputs == stamps, previous.outputIntact(options.output, threads: options.threads) {
-            // Nothing changed since the last build: the site is already what this build would write.
-            publisher.abandon()
+        if var report = replay(last, options, publisher: publisher) {
             timings.lap("check")
-            var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.outputs.count)
-            report.replayed = previous.diagnostics
-            report.published = Publisher.Summary(written: 0, unchanged: previous.outputs.count, removed: 0)
             report.timings = timings
             return report
         }
-        var load = options.load
-        load.threads = options.threads
-        // Files unchanged since the last build are taken decoded from its cache (see DecodedCache).
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: stamps, threads: options.threads)
-        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
-        Memory.release()
-        timings.lap("load")
-        let log = DiagnosticLog()
-        let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
-        timings.lap("theme")
-        var diagnostics = (loadDiagnostics + log.items).sorted()
+        let loaded = load(options, last, publisher: publisher, timings: &timings)
+        var diagnostics = loaded.diagnostics
         func stop() -> BuildReport {
             publisher?.abandon()
-            decoded?.discard()
+            loaded.decoded?.discard()
             var report = BuildReport(diagnostics: diagnostics, pages: 0, files: 0)
             report.timings = timings
             return report
         }
-        guard let site, let theme, !failed(diagnostics, strict: options.strict) else { return stop() }
-
-        let sink = FileSink(publisher: publisher)
-        let renderer = SiteRenderer(site: site, theme: theme)
-        let downloads = Eventually<[Download]>()
-        let jobs = renderer.jobs(downloads: { downloads.value })
-        let global = globalFingerprint(site, options: options)
-        // Parts of the previous build reused where what they show is unchanged (see each type).
-        if storedRows.value.global == global { renderer.fragments.offer(storedRows.value.rows) }
-        let records = previous == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
-        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
-        // Whether an output shows the same items as in the previous build (see `pageFingerprints`).
-        let unchanged: @Sendable (String) -> Bool = { path in
-            guard publisher != nil, let previous, previous.global == global, let print = prints[path] else { return false }
-            return previous.pages[path] == print
-        }
-        // A page (or a meeting's calendar file) whose items are unchanged is kept as it is.
-        let reusable: @Sendable (String) -> Bool = { path in
-            guard unchanged(path), let publisher, let size = previous?.outputs[path], publisher.keep(path) else { return false }
-            sink.log.add(path, size: size)
-            return true
-        }
-        // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
-        // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
-        let folders = Lane.start(threads: options.threads) {
-            publisher?.prepareFolders(for: jobs.map(\.outputPath))
-        }
-        // The data files, and the feeds and indexes, are made beside the pages: each is a long serial
-        // task. The data page, which gives the data files' sizes, waits for them. When most pages will
-        // be kept (same theme and options as the last build) they get a lane each; on a full build one
-        // lane does both in turn, since the pages keep the cores busy and two would only add memory.
-        let dataWork: @Sendable () -> StageTimings = {
-            var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
-                // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
-                guard unchanged(path) else { return nil }
-                return FileBytes.read(options.output + "/" + path)
-            })
-            Memory.release()
-            lane.lap("data")
-            return lane
-        }
-        let feedWork: @Sendable () -> StageTimings = {
-            var lane = StageTimings()
-            subscriptions(site, theme: theme, renderer: renderer, jobs: jobs, keep: reusable).forEach(sink.write)
-            for copy in renderer.staticFiles(content: options.content) {
-                var info = stat()
-                sink.log.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
-                publisher?.copy(from: copy.source, to: copy.path)
-            }
-            lane.lap("feeds")
-            return lane
-        }
-        let lanes = previous?.global == global
-            ? [Lane.start(threads: options.threads, dataWork), Lane.start(threads: options.threads, feedWork)]
-            : [Lane.start(threads: options.threads) {
-                var lane = dataWork()
-                lane.append(feedWork())
-                return lane
-            }]
-        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: { reusable($0.outputPath) }, sink: sink.write)
-        timings.lap("pages")
-        timings.beside = lanes.flatMap(\.value.stages)
-        _ = folders.value
-        timings.lap("wait")
-        diagnostics = Set(diagnostics + pages.diagnostics + renderer.problems.items).sorted()
+        guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
+        let written = write(site, theme: theme, options, last, publisher: publisher, timings: &timings)
+        diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
-        var report = BuildReport(diagnostics: diagnostics, pages: pages.jobs.count, files: sink.log.count)
-        report.rendered = pages.rendered
-        report.reusedRows = renderer.fragments.reusedRows
-        report.reusedDataItems = records.reused
-        report.reusedFiles = decoded?.reused ?? 0
-        report.held = BuildReport.Held(site, renderer, jobs, prints, previous as Any, stamps, decoded as Any, records,
-                                       storedRows.value.rows, pages)
+        var report = BuildReport(diagnostics: diagnostics, pages: written.pages.jobs.count, files: written.sink.log.count)
+        report.rendered = written.pages.rendered
+        report.reusedRows = written.renderer.fragments.reusedRows
+        report.reusedDataItems = written.records.reused
+        report.reusedFiles = loaded.decoded?.reused ?? 0
+        report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
-            // The cache names the folder it describes and is written before the swap: whatever moment
-            // a build is killed at, the next one trusts it only if it matches the output in place.
-            BuildCache(folder: publisher.stagingIdentity, global: global, inputs: stamps, pages: prints,
-                       outputs: sink.log.sizes, diagnostics: diagnostics.map(\.description), pageCount: pages.jobs.count)
-                .write(output: options.output)
-            decoded?.commit()
-            RowCache.write(renderer.fragments.rowsToKeep, output: options.output, global: global)
-            records.write(output: options.output, global: global, folder: publisher.stagingIdentity,
-                          size: sink.log.sizes["data/wazi.json"] ?? 0)
             do {
-                // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-                report.published = try publisher.commit(previous: previous.map { Set($0.outputs.keys) })
+                report.published = try commit(written, loaded, last, options, publisher: publisher, diagnostics: diagnostics)
             } catch {
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
                 return stop()
@@ -260,65 +90,174 @@ public enum Build {
         return report
     }
 
-    /// Per page that shows particular items (`Job.dependencies`): one fingerprint of their keys and
-    /// their files' fingerprints. Equal to the previous build's, the page would be the same (a page
-    /// that shows another set of items has another fingerprint). Pages showing a key no item has
-    /// get none, and are always rendered.
-    private static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
-        let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
-        var prints: [String: String] = [:]
-        // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint covers).
-        let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
-        // A data table shows every item of its kind (a commitment's counts, its milestones').
-        let tables = site.dataTables.flatMap { table -> [(String, [String])] in
-            let list: String
-            switch table.name {
-            case "commitments", "milestones", "milestone_updates": list = Routes.commitments
-            case "meetings", "action_items": list = Routes.meetings
-            case "notes": list = Routes.notes
-            default: return []  // made every time
+    /// What the last build left beside its output (see `BuildCache`, `RowCache`), and the stamps of
+    /// this build's input files to compare with it. Nothing without a publisher (`wazi check`).
+    private struct LastBuild {
+        let cache: BuildCache?
+        /// Read on another thread while the input files are stamped and loaded.
+        let storedRows: Eventually<(global: String, rows: [String: Fragments.StoredRow])>
+        let stamps: [String: String]
+
+        init(_ options: BuildOptions, publisher: Publisher?) {
+            let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
+            storedRows = Lane.start(threads: options.threads) { () -> (global: String, rows: [String: Fragments.StoredRow]) in
+                publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
             }
-            return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
+            stamps = publisher == nil ? [:] : BuildCache.stamp(options)
+            cache = reading.value
         }
-        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars + tables {
-            var print = Fingerprint()
-            var known = true
-            for key in Set(keys).sorted() {
-                guard let entity = entities[key] else {
-                    known = false
-                    break
-                }
-                print.add(key)
-                print.add(entity)
-            }
-            if known { prints[path] = print.hex }
-        }
-        return prints
     }
 
-    /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
-    /// institutions (their URLs), published files, the options and the date.
-    private static func globalFingerprint(_ site: Site, options: BuildOptions) -> String {
-        var print = Fingerprint()
-        let fm = FileManager.default
-        for path in ((try? fm.subpathsOfDirectory(atPath: options.templates)) ?? []).sorted() {
-            guard let data = fm.contents(atPath: options.templates + "/" + path) else { continue }
-            print.add(path)
-            print.add(String(decoding: data, as: UTF8.self))
+    /// When nothing changed since the last build, the site in place is already what this build would
+    /// write: its report, with the diagnostics of the build that made it. Nil when something changed.
+    private static func replay(_ last: LastBuild, _ options: BuildOptions, publisher: Publisher?) -> BuildReport? {
+        guard let previous = last.cache, let publisher, previous.inputs == last.stamps,
+              previous.outputIntact(options.output, threads: options.threads) else { return nil }
+        publisher.abandon()
+        var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.outputs.count)
+        report.replayed = previous.diagnostics
+        report.published = Publisher.Summary(written: 0, unchanged: previous.outputs.count, removed: 0)
+        return report
+    }
+
+    /// The model and the theme, with what loading them reported.
+    private struct Loaded {
+        let site: Site?
+        let theme: Theme?
+        let diagnostics: [Diagnostic]
+        /// Content files decoded by the last build, and this build's for the next one.
+        let decoded: DecodedCache?
+    }
+
+    /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
+    /// its cache (see `DecodedCache`).
+    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?,
+                             timings: inout StageTimings) -> Loaded {
+        var load = options.load
+        load.threads = options.threads
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps, threads: options.threads)
+        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
+        Memory.release()
+        timings.lap("load")
+        let log = DiagnosticLog()
+        let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
+        timings.lap("theme")
+        return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded)
+    }
+
+    /// What rendering and writing made: the pages, the files logged, and what the next build keeps.
+    private struct Written {
+        let renderer: SiteRenderer
+        let jobs: [SiteRenderer.Job]
+        let pages: (jobs: [SiteRenderer.Job], rendered: Int, diagnostics: [Diagnostic])
+        let sink: FileSink
+        let global: String
+        let prints: [String: String]
+        let records: JSONRecords
+    }
+
+    /// Which outputs are the same as the last build's: a file whose items are unchanged (see
+    /// `pageFingerprints`) under the same global fingerprint.
+    private struct Reuse: Sendable {
+        let previous: BuildCache?
+        let global: String
+        let prints: [String: String]
+        let publisher: Publisher?
+        let sink: FileSink
+
+        /// Whether the file at `path` shows the same items as in the last build.
+        func unchanged(_ path: String) -> Bool {
+            guard publisher != nil, let previous, previous.global == global, let print = prints[path] else { return false }
+            return previous.pages[path] == print
         }
-        for name in ["site.yaml", "bodies.yaml"] {
-            let data = fm.contents(atPath: (options.content as NSString).appendingPathComponent(name)) ?? Data()
-            print.add(String(decoding: data, as: UTF8.self))
+
+        /// Keeps the last build's file at `path` (a page, a meeting's calendar) when it is unchanged.
+        func keep(_ path: String) -> Bool {
+            guard unchanged(path), let publisher, let size = previous?.outputs[path], publisher.keep(path) else { return false }
+            sink.log.add(path, size: size)
+            return true
         }
-        for page in site.pages { print.add(page.origin.fingerprint) }
-        print.add(site.institutions.joined(separator: "\n"))
-        print.add(site.files.joined(separator: "\n"))
-        print.add(site.asOf.iso + String(options.load.drafts) + (options.load.baseURL ?? "") + Wazi.buildStamp)
-        return print.hex
+    }
+
+    /// Model → Render → files: the pages on every core, and beside them the data files, feeds and
+    /// indexes, each a long serial task; what is unchanged since the last build is kept.
+    private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, publisher: Publisher?,
+                              timings: inout StageTimings) -> Written {
+        let sink = FileSink(publisher: publisher)
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let downloads = Eventually<[Download]>()
+        let jobs = renderer.jobs(downloads: { downloads.value })
+        let global = globalFingerprint(site, options: options)
+        // Parts of the previous build reused where what they show is unchanged (see each type).
+        if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }
+        let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
+        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
+        let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
+        // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
+        // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
+        let folders = Lane.start(threads: options.threads) {
+            publisher?.prepareFolders(for: jobs.map(\.outputPath))
+        }
+        // The data page, which gives the data files' sizes, waits for them.
+        let dataWork: @Sendable () -> StageTimings = {
+            var lane = StageTimings()
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
+                // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
+                guard reuse.unchanged(path) else { return nil }
+                return FileBytes.read(options.output + "/" + path)
+            })
+            Memory.release()
+            lane.lap("data")
+            return lane
+        }
+        let feedWork: @Sendable () -> StageTimings = {
+            var lane = StageTimings()
+            subscriptions(site, theme: theme, renderer: renderer, jobs: jobs, keep: reuse.keep).forEach(sink.write)
+            for copy in renderer.staticFiles(content: options.content) {
+                var info = stat()
+                sink.log.add(copy.path, size: stat(copy.source, &info) == 0 ? Int(info.st_size) : 0)
+                publisher?.copy(from: copy.source, to: copy.path)
+            }
+            lane.lap("feeds")
+            return lane
+        }
+        // When most pages will be kept (same theme and options as the last build) the data and the feeds
+        // get a lane each; on a full build one lane does both in turn, since the pages keep the cores
+        // busy and two would only add memory.
+        let lanes = last.cache?.global == global
+            ? [Lane.start(threads: options.threads, dataWork), Lane.start(threads: options.threads, feedWork)]
+            : [Lane.start(threads: options.threads) {
+                var lane = dataWork()
+                lane.append(feedWork())
+                return lane
+            }]
+        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: { reuse.keep($0.outputPath) }, sink: sink.write)
+        timings.lap("pages")
+        timings.beside = lanes.flatMap(\.value.stages)
+        _ = folders.value
+        timings.lap("wait")
+        return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records)
+    }
+
+    /// Writes what the next build reuses, then puts the staged site in place of the output.
+    private static func commit(_ written: Written, _ loaded: Loaded, _ last: LastBuild, _ options: BuildOptions,
+                               publisher: Publisher, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
+        // The cache names the folder it describes and is written before the swap: whatever moment
+        // a build is killed at, the next one trusts it only if it matches the output in place.
+        BuildCache(folder: publisher.stagingIdentity, global: written.global, inputs: last.stamps, pages: written.prints,
+                   outputs: written.sink.log.sizes, diagnostics: diagnostics.map(\.description),
+                   pageCount: written.pages.jobs.count)
+            .write(output: options.output)
+        loaded.decoded?.commit()
+        RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
+        written.records.write(output: options.output, global: written.global, folder: publisher.stagingIdentity,
+                              size: written.sink.log.sizes["data/wazi.json"] ?? 0)
+        // A cache is read only when it describes the very folder in place (`BuildCache.read`).
+        return try publisher.commit(previous: last.cache.map { Set($0.outputs.keys) })
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
-    /// `keep`: whether a meeting's calendar file is kept from the previous build (see `reusable`).
+    /// `keep`: whether a meeting's calendar file is kept from the previous build (see `Reuse`).
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
                                       jobs: [SiteRenderer.Job], keep: (String) -> Bool) -> [OutputFile] {
         var files = site.config.languages.compactMap { language in

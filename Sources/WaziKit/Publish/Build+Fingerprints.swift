@@ -1,0 +1,61 @@
+import Foundation
+
+/// What the build cache compares between builds to keep pages and files (see `Build.write`).
+extension Build {
+    /// Per page that shows particular items (`Job.dependencies`): one fingerprint of their keys and
+    /// their files' fingerprints. Equal to the previous build's, the page would be the same (a page
+    /// that shows another set of items has another fingerprint). Pages showing a key no item has
+    /// get none, and are always rendered.
+    static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
+        let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
+        var prints: [String: String] = [:]
+        // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint covers).
+        let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
+        // A data table shows every item of its kind (a commitment's counts, its milestones').
+        let tables = site.dataTables.flatMap { table -> [(String, [String])] in
+            let list: String
+            switch table.name {
+            case "commitments", "milestones", "milestone_updates": list = Routes.commitments
+            case "meetings", "action_items": list = Routes.meetings
+            case "notes": list = Routes.notes
+            default: return []  // made every time
+            }
+            return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
+        }
+        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars + tables {
+            var print = Fingerprint()
+            var known = true
+            for key in Set(keys).sorted() {
+                guard let entity = entities[key] else {
+                    known = false
+                    break
+                }
+                print.add(key)
+                print.add(entity)
+            }
+            if known { prints[path] = print.hex }
+        }
+        return prints
+    }
+
+    /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
+    /// institutions (their URLs), published files, the options and the date.
+    static func globalFingerprint(_ site: Site, options: BuildOptions) -> String {
+        var print = Fingerprint()
+        let fm = FileManager.default
+        for path in ((try? fm.subpathsOfDirectory(atPath: options.templates)) ?? []).sorted() {
+            guard let data = fm.contents(atPath: options.templates + "/" + path) else { continue }
+            print.add(path)
+            print.add(String(decoding: data, as: UTF8.self))
+        }
+        for name in ["site.yaml", "bodies.yaml"] {
+            let data = fm.contents(atPath: (options.content as NSString).appendingPathComponent(name)) ?? Data()
+            print.add(String(decoding: data, as: UTF8.self))
+        }
+        for page in site.pages { print.add(page.origin.fingerprint) }
+        print.add(site.institutions.joined(separator: "\n"))
+        print.add(site.files.joined(separator: "\n"))
+        print.add(site.asOf.iso + String(options.load.drafts) + (options.load.baseURL ?? "") + Wazi.buildStamp)
+        return print.hex
+    }
+}
