@@ -96,9 +96,11 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
             lock.withLock { failed = true }
             return
         }
-        // Written outside the lock: the loading threads encode in parallel.
-        let bytes = Entry(file: file, diagnostics: diagnostics).cacheBytes
-        lock.withLock { add(group.file.relativePath, stamp, bytes) }
+        // Encoded outside the lock, so the loading threads do it in parallel, in one buffer big
+        // enough for most entries (1 to 2 KB).
+        var writer = CacheWriter(capacity: 2048)
+        writer.write(Entry(file: file, diagnostics: diagnostics))
+        lock.withLock { add(group.file.relativePath, stamp, writer.bytes) }
     }
 
     func endReading() {
@@ -127,13 +129,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         writer.add(bytes: bytes)
     }
 
-    /// The sizes and times of the group's files; nil when one is not known.
+    /// The sizes and times of the group's files (the file's own, then each translation's path and
+    /// its), nil when one is not known. Asked for every file of every build: most have no translation,
+    /// and their stamp is the one already made.
     private func stamp(_ group: DocumentReader.FileGroup) -> String? {
-        var parts: [String] = []
-        for file in [group.file] + group.translations.keys.sorted().compactMap({ group.translations[$0] }) {
-            guard let stamp = stamps["content:" + file.relativePath] else { return nil }
-            parts.append(file.relativePath + "=" + stamp)
+        guard var stamp = stamps["content:" + group.file.relativePath] else { return nil }
+        for language in group.translations.keys.sorted() {
+            guard let file = group.translations[language], let part = stamps["content:" + file.relativePath] else { return nil }
+            stamp += "\n" + file.relativePath + "=" + part
         }
-        return parts.joined(separator: "\n")
+        return stamp
     }
 }
