@@ -100,6 +100,35 @@ final class IncrementalBuildTests: XCTestCase {
         }
     }
 
+    /// Decoded files kept in a damaged form (each entry cut short by a byte, in a file otherwise
+    /// intact) are not taken: every file is read again, the site is what a clean build makes, and
+    /// the next rebuild has a sound cache again.
+    func testDamagedDecodedEntriesAreReadAgain() throws {
+        let cache = (output as NSString).deletingLastPathComponent + "/.wazi-cache/site.decoded"
+        let report = try rebuild {
+            try edit(milestone6, replacing: "status: not-started", with: "status: stuck")
+            var reader = CacheFile.Reader(source: [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: cache))))
+            var out: [UInt8] = []
+            func put(_ bytes: some Collection<UInt8>) {
+                withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { out += $0 }
+                out += bytes
+            }
+            for _ in 0..<2 { put(try XCTUnwrap(reader.text()).utf8) }  // kind, global
+            var entries = 0
+            while !reader.atEnd {
+                put(try XCTUnwrap(reader.text()).utf8)  // file
+                put(try XCTUnwrap(reader.text()).utf8)  // stamp
+                put(reader.source[try XCTUnwrap(reader.range())].dropLast())
+                entries += 1
+            }
+            XCTAssertGreaterThan(entries, 10)
+            try Data(out).write(to: URL(fileURLWithPath: cache))
+        }
+        XCTAssertEqual(report.reusedFiles, 0)
+        let again = try rebuild { try edit(milestone6, replacing: "status: stuck", with: "status: in-progress") }
+        XCTAssertGreaterThan(again.reusedFiles, 10)
+    }
+
     /// A records file (see `CacheFile`, `JSONRecords`) with every item's start moved one byte on.
     private func shiftedPlaces(_ data: Data, documentSize: Int) throws -> Data {
         var reader = CacheFile.Reader(source: [UInt8](data))

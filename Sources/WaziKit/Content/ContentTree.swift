@@ -4,12 +4,12 @@ import Glibc
 #endif
 
 /// The kinds of Markdown file in `content/`, by folder.
-public enum ContentKind: String, Sendable, Codable {
+public enum ContentKind: String, Sendable {
     case commitment, milestone, meeting, note, page
 }
 
 /// One Markdown file of the content folder.
-public struct ContentFile: Sendable, Hashable, Codable {
+public struct ContentFile: Sendable, Hashable {
     public let kind: ContentKind
     /// Path relative to the content folder, e.g. `commitments/KENMS0005/milestones/3-notes.fr.md`.
     public let relativePath: String

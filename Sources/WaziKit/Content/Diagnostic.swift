@@ -1,7 +1,7 @@
 import Foundation
 
 /// A place in a content file, 1-based, as editors count lines and columns.
-public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
+public struct SourceLocation: Hashable, Sendable, Comparable {
     public let file: String
     public let line: Int
     public let column: Int
@@ -18,8 +18,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
 }
 
 /// One problem found in the content, printed as `path:line:column: error: message`.
-public struct Diagnostic: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable { case error, warning }
+public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
 
     public let severity: Severity
     public let location: SourceLocation

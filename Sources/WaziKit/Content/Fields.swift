@@ -2,10 +2,10 @@ import Foundation
 import Yams
 
 /// An enumeration written as a code in content (`in-progress`).
-public protocol CodeEnum: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {}
+public protocol CodeEnum: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
 /// A URL from front matter: a web or mail address, or a file published under `files/`.
-public enum Link: Hashable, Sendable, Codable {
+public enum Link: Hashable, Sendable {
     case external(String)
     /// A path relative to the site root, e.g. `files/minutes.pdf`.
     case sitePath(String)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar day, without time zone: what content and outputs mean by a date.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -84,8 +84,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
 /// A plan date of a commitment or milestone: a month (as OGP publishes them) or a day.
 /// Its precision is kept in every output.
-public struct PlanDate: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Precision: String, Sendable, Codable { case month, day }
+public struct PlanDate: Hashable, Sendable, CustomStringConvertible {
+    public enum Precision: String, Sendable { case month, day }
 
     public let precision: Precision
     /// The first day it covers (the 1st for a month).
@@ -131,7 +131,7 @@ public struct PlanDate: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// A local time of day, `HH:MM`.
-public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let hour: Int
     public let minute: Int
 

@@ -3,8 +3,8 @@ import Foundation
 /// A content file decoded as soon as it is read, with the positions that later checks (duplicates,
 /// references, warnings) point at; its YAML tree is dropped at once, so a large site's parse trees
 /// are never all held together.
-struct DecodedFile: Sendable, Codable, Equatable {
-    enum Entity: Sendable, Codable, Equatable {
+struct DecodedFile: Sendable, Equatable {
+    enum Entity: Sendable, Equatable {
         case commitment(Commitment)
         case milestone(Milestone)
         case meeting(Meeting)
@@ -55,7 +55,7 @@ protocol DecodedFileStore: Sendable {
 }
 
 /// Where some keys' values, and some lists' items, are written in a file.
-struct Marks: Sendable, Codable, Equatable {
+struct Marks: Sendable, Equatable, CacheCodable {
     private let file: String
     private let values: [String: SourceLocation]
     private let items: [String: [String: SourceLocation]]
@@ -70,10 +70,11 @@ struct Marks: Sendable, Codable, Equatable {
         self.items = items
     }
 
-    private init(file: String) {
+    /// Places given as they are (all in `file`).
+    init(file: String, values: [String: SourceLocation] = [:], items: [String: [String: SourceLocation]] = [:]) {
         self.file = file
-        values = [:]
-        items = [:]
+        self.values = values
+        self.items = items
     }
 
     /// No positions: everything is reported at the file.
@@ -85,43 +86,95 @@ struct Marks: Sendable, Codable, Equatable {
     /// Where the item `text` of the list `key` is, or the file.
     func item(_ key: String, _ text: String) -> SourceLocation { items[key]?[text] ?? SourceLocation(file: file) }
 
-    private enum CodingKeys: String, CodingKey { case file, values, lists }
-
-    /// A named place, for the build cache's binary form, which has no dictionaries (see `BinaryCoder`).
-    private struct Place: Codable {
-        let name: String
-        let line: Int
-        let column: Int
+    /// The places by name after the file's name: every one is in that file, which is not repeated.
+    func write(to writer: inout CacheWriter) {
+        writer.write(file)
+        Self.write(values, to: &writer)
+        writer.count(items.count)
+        for (key, places) in items.sorted(by: { $0.key < $1.key }) {
+            writer.text(key)
+            Self.write(places, to: &writer)
+        }
     }
 
-    private struct List: Codable {
-        let key: String
-        let places: [Place]
+    init(from reader: inout CacheReader) throws {
+        file = try reader.read()
+        values = try Self.places(in: file, from: &reader)
+        let count = try reader.count()
+        var items: [String: [String: SourceLocation]] = .init(minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try reader.text()
+            guard try items.updateValue(Self.places(in: file, from: &reader), forKey: key) == nil else { throw CacheReader.Damaged() }
+        }
+        self.items = items
     }
 
-    /// Places by name, in order; every one is in this file.
-    private static func places(_ locations: [String: SourceLocation]) -> [Place] {
-        locations.keys.sorted().compactMap { name in locations[name].map { Place(name: name, line: $0.line, column: $0.column) } }
+    /// By name in order, so that the same marks always give the same bytes.
+    private static func write(_ places: [String: SourceLocation], to writer: inout CacheWriter) {
+        writer.count(places.count)
+        for (name, place) in places.sorted(by: { $0.key < $1.key }) {
+            writer.text(name)
+            writer.write(place.line)
+            writer.write(place.column)
+        }
     }
 
-    private func locations(_ places: [Place]) -> [String: SourceLocation] {
-        Dictionary(places.map { ($0.name, SourceLocation(file: file, line: $0.line, column: $0.column)) }) { first, _ in first }
+    private static func places(in file: String, from reader: inout CacheReader) throws -> [String: SourceLocation] {
+        let count = try reader.count()
+        var places: [String: SourceLocation] = .init(minimumCapacity: count)
+        for _ in 0..<count {
+            let name = try reader.text()
+            let place = SourceLocation(file: file, line: try reader.read(), column: try reader.read())
+            guard places.updateValue(place, forKey: name) == nil else { throw CacheReader.Damaged() }
+        }
+        return places
+    }
+}
+
+extension DecodedFile: CacheCodable {
+    func write(to writer: inout CacheWriter) {
+        writer.write(file)
+        writer.write(entity)
+        writer.write(marks)
     }
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(Self.places(values), forKey: .values)
-        try container.encode(items.keys.sorted().compactMap { key in items[key].map { List(key: key, places: Self.places($0)) } },
-                             forKey: .lists)
+    init(from reader: inout CacheReader) throws {
+        file = try reader.read()
+        entity = try reader.read()
+        marks = try reader.read()
+    }
+}
+
+/// Its case as a byte, then the item.
+extension DecodedFile.Entity: CacheCodable {
+    func write(to writer: inout CacheWriter) {
+        switch self {
+        case .commitment(let commitment):
+            writer.byte(0)
+            writer.write(commitment)
+        case .milestone(let milestone):
+            writer.byte(1)
+            writer.write(milestone)
+        case .meeting(let meeting):
+            writer.byte(2)
+            writer.write(meeting)
+        case .note(let note):
+            writer.byte(3)
+            writer.write(note)
+        case .page(let page):
+            writer.byte(4)
+            writer.write(page)
+        }
     }
 
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let file = try container.decode(String.self, forKey: .file)
-        self.file = file
-        let empty = Marks.none(file)
-        values = empty.locations(try container.decode([Place].self, forKey: .values))
-        items = Dictionary(try container.decode([List].self, forKey: .lists).map { ($0.key, empty.locations($0.places)) }) { first, _ in first }
+    init(from reader: inout CacheReader) throws {
+        switch try reader.byte() {
+        case 0: self = .commitment(try reader.read())
+        case 1: self = .milestone(try reader.read())
+        case 2: self = .meeting(try reader.read())
+        case 3: self = .note(try reader.read())
+        case 4: self = .page(try reader.read())
+        default: throw CacheReader.Damaged()
+        }
     }
 }

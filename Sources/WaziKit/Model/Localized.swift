@@ -1,5 +1,5 @@
 /// A text field in the default language with its translations (`<name>.<lang>.md`).
-public struct Localized: Hashable, Sendable, Codable {
+public struct Localized: Hashable, Sendable {
     public let base: String
     public let translations: [String: String]
 
@@ -12,13 +12,4 @@ public struct Localized: Hashable, Sendable, Codable {
     public func text(_ language: String) -> String { translations[language] ?? base }
 
     public func isTranslated(into language: String) -> Bool { translations[language] != nil }
-}
-
-extension Localized {
-    public func encode(to encoder: Encoder) throws { try TranslatedForm(base, translations).encode(to: encoder) }
-
-    public init(from decoder: Decoder) throws {
-        let form = try TranslatedForm<String>(from: decoder)
-        self.init(form.base, translations: form.translations.dictionary)
-    }
 }

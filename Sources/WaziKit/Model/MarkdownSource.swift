@@ -3,22 +3,14 @@ import Foundation
 /// The Markdown body of a content file and of its translations. Only where each is, and a
 /// fingerprint, is held: the text is read again when a page or the JSON needs it, since on a large
 /// site the bodies are most of the model's memory (32 MB of 38 MB of text at 10,000 files).
-public struct MarkdownSource: Hashable, Sendable, Codable {
-    struct File: Hashable, Sendable, Codable {
+public struct MarkdownSource: Hashable, Sendable {
+    struct File: Hashable, Sendable {
         let path: String
         let fingerprint: UInt64
     }
 
     let base: File
     let translations: [String: File]
-
-    public func encode(to encoder: Encoder) throws { try TranslatedForm(base, translations).encode(to: encoder) }
-
-    public init(from decoder: Decoder) throws {
-        let form = try TranslatedForm<File>(from: decoder)
-        base = form.base
-        translations = form.translations.dictionary
-    }
 
     init(_ group: DocumentGroup) {
         base = File(path: group.document.file.displayPath, fingerprint: Fingerprint.of(group.document.body))

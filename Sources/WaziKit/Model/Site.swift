@@ -38,7 +38,7 @@ public struct GovernanceBody: Hashable, Sendable {
 }
 
 /// Where a content item came from, and which languages it is written in.
-public struct Origin: Hashable, Sendable, Codable {
+public struct Origin: Hashable, Sendable {
     /// The default-language file, as printed in diagnostics.
     public let path: String
     /// Languages with a translation file (the default language is not listed).
@@ -54,7 +54,7 @@ public struct Origin: Hashable, Sendable, Codable {
     }
 }
 
-public struct Commitment: Hashable, Sendable, Codable {
+public struct Commitment: Hashable, Sendable {
     public let id: String
     public let title: Localized
     public let shortTitle: Localized?
@@ -82,21 +82,21 @@ public struct Commitment: Hashable, Sendable, Codable {
     public func navigationTitle(_ language: String) -> String { (shortTitle ?? title).text(language) }
 }
 
-public struct IRMAssessment: Hashable, Sendable, Codable {
+public struct IRMAssessment: Hashable, Sendable {
     public let assessed: Day
     public let completion: IRMCompletion?
     public let didItOpenGovernment: IRMOpenGovernment?
     public let potentialResults: IRMPotential?
 }
 
-public struct StatusUpdate: Hashable, Sendable, Codable {
+public struct StatusUpdate: Hashable, Sendable {
     public let date: Day
     public let status: MilestoneStatus
     public let summary: String
     public let evidence: [Link]
 }
 
-public struct Milestone: Hashable, Sendable, Codable {
+public struct Milestone: Hashable, Sendable {
     public let commitmentID: String
     public let number: Int
     /// The file name's slug (`3-guidance-notes.md` → `guidance-notes`).
@@ -116,25 +116,25 @@ public struct Milestone: Hashable, Sendable, Codable {
     public var id: String { "\(commitmentID)-\(number)" }
 }
 
-public struct Attendee: Hashable, Sendable, Codable {
+public struct Attendee: Hashable, Sendable {
     public let name: String?
     public let organisation: String
     public let sector: Sector
 }
 
-public struct ActionItem: Hashable, Sendable, Codable {
+public struct ActionItem: Hashable, Sendable {
     public let text: String
     public let owner: String
     public let due: Day?
     public let status: ActionItemStatus
 }
 
-public struct MeetingDocument: Hashable, Sendable, Codable {
+public struct MeetingDocument: Hashable, Sendable {
     public let title: String
     public let url: Link
 }
 
-public struct Meeting: Hashable, Sendable, Codable {
+public struct Meeting: Hashable, Sendable {
     /// The file name without `.md`: `2025-09-18-steering-committee`.
     public let slug: String
     public let title: Localized
@@ -157,7 +157,7 @@ public struct Meeting: Hashable, Sendable, Codable {
     public let origin: Origin
 }
 
-public struct Note: Hashable, Sendable, Codable {
+public struct Note: Hashable, Sendable {
     public let slug: String
     public let title: Localized
     public let date: Day
@@ -171,7 +171,7 @@ public struct Note: Hashable, Sendable, Codable {
 }
 
 /// A free page (About, Contact).
-public struct Page: Hashable, Sendable, Codable {
+public struct Page: Hashable, Sendable {
     public let slug: String
     public let title: Localized
     public let menu: Int?

@@ -9,15 +9,34 @@ import Glibc
 /// files, this build of wazi), and reads and parses YAML only for the others. Composing YAML was
 /// most of a rebuild's loading time.
 ///
-/// Each group is kept as its `BinaryCoder` bytes with the diagnostics its decoding reported (which
+/// Each group is kept in its `CacheCodable` form with the diagnostics its decoding reported (which
 /// are reported again), and decoded on the loading threads; bytes that do not decode are ignored
 /// and the files read. The new file is written as the build goes and put in place by `commit`,
 /// only when the build succeeds.
 final class DecodedCache: DecodedFileStore, @unchecked Sendable {
-    private struct Entry: Codable {
+    struct Entry: Equatable, CacheCodable {
         let file: DecodedFile
         let diagnostics: [Diagnostic]
+
+        init(file: DecodedFile, diagnostics: [Diagnostic]) {
+            self.file = file
+            self.diagnostics = diagnostics
+        }
+
+        func write(to writer: inout CacheWriter) {
+            writer.write(file)
+            writer.write(diagnostics)
+        }
+
+        init(from reader: inout CacheReader) throws {
+            file = try reader.read()
+            diagnostics = try reader.read()
+        }
     }
+
+    /// The entries' form, in the header: bumped when it changes, so that no file an earlier form
+    /// wrote is ever read as this one (besides the build stamp in `context`, which tells builds apart).
+    private static let form = "form 2 "
 
     private let output: String
     private let stamps: [String: String]
@@ -50,7 +69,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     func begin(context: UInt64) {
-        let global = String(context, radix: 16)
+        let global = Self.form + String(context, radix: 16)
         let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
         let read = reading.value
         lock.withLock {
@@ -64,7 +83,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
 
     func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])? {
         guard let stamp = stamp(group), let (entry, buffer) = lock.withLock({ previous[group.file.relativePath].map { ($0, buffer) } }),
-              entry.stamp == stamp, let decoded = try? BinaryCoder.decode(Entry.self, from: buffer, in: entry.bytes) else { return nil }
+              entry.stamp == stamp, let decoded = try? Entry(cacheBytes: buffer, in: entry.bytes) else { return nil }
         lock.withLock {
             reused += 1
             add(group.file.relativePath, stamp, buffer[entry.bytes])
@@ -73,11 +92,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic]) {
-        guard let stamp = stamp(group), let bytes = try? BinaryCoder.encode(Entry(file: file, diagnostics: diagnostics)) else {
+        guard let stamp = stamp(group) else {
             lock.withLock { failed = true }
             return
         }
-        lock.withLock { add(group.file.relativePath, stamp, bytes) }
+        // Encoded outside the lock, so the loading threads do it in parallel, in one buffer big
+        // enough for most entries (1 to 2 KB).
+        var writer = CacheWriter(capacity: 2048)
+        writer.write(Entry(file: file, diagnostics: diagnostics))
+        lock.withLock { add(group.file.relativePath, stamp, writer.bytes) }
     }
 
     func endReading() {
@@ -106,13 +129,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         writer.add(bytes: bytes)
     }
 
-    /// The sizes and times of the group's files; nil when one is not known.
+    /// The sizes and times of the group's files (the file's own, then each translation's path and
+    /// its), nil when one is not known. Asked for every file of every build: most have no translation,
+    /// and their stamp is the one already made.
     private func stamp(_ group: DocumentReader.FileGroup) -> String? {
-        var parts: [String] = []
-        for file in [group.file] + group.translations.keys.sorted().compactMap({ group.translations[$0] }) {
-            guard let stamp = stamps["content:" + file.relativePath] else { return nil }
-            parts.append(file.relativePath + "=" + stamp)
+        guard var stamp = stamps["content:" + group.file.relativePath] else { return nil }
+        for language in group.translations.keys.sorted() {
+            guard let file = group.translations[language], let part = stamps["content:" + file.relativePath] else { return nil }
+            stamp += "\n" + file.relativePath + "=" + part
         }
-        return parts.joined(separator: "\n")
+        return stamp
     }
 }
