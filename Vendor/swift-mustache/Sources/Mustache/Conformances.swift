@@ -13,6 +13,7 @@ final class MustacheConformances {
         static let customRenderable = Facts(rawValue: 4)
         /// An optional: what a cast finds depends on whether it holds a value, so it is never remembered.
         static let optional = Facts(rawValue: 8)
+        static let parent = Facts(rawValue: 16)
     }
 
     /// The types met so far and their facts, searched in order: a render meets a handful of types,
@@ -37,6 +38,15 @@ final class MustacheConformances {
         if value is MustacheCustomRepresentation { facts.insert(.customRepresentation) }
         if value is any MustacheSequence { facts.insert(.sequence) }
         if value is MustacheCustomRenderable { facts.insert(.customRenderable) }
+        if value is MustacheParent { facts.insert(.parent) }
         return facts
+    }
+}
+
+extension MustacheConformances {
+    /// `object` as a `MustacheParent`, without the cast when its type is known not to be one (a
+    /// failed protocol cast costs as much as one that succeeds).
+    func parent(_ object: Any) -> MustacheParent? {
+        facts(object).contains(.parent) ? object as? MustacheParent : nil
     }
 }

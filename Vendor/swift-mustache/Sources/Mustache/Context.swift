@@ -60,7 +60,7 @@ struct MustacheContext {
         var stack = self.stack
         stack.append(object)
         var parents = self.parents
-        parents.append(object as? MustacheParent)
+        parents.append(self.conformances.parent(object))
         return .init(
             stack: stack,
             parents: parents,
@@ -131,7 +131,7 @@ struct MustacheContext {
         var stack = self.stack
         stack.append(object)
         var parents = self.parents
-        parents.append(object as? MustacheParent)
+        parents.append(self.conformances.parent(object))
         return .init(
             stack: stack,
             parents: parents,

@@ -49,6 +49,10 @@ extension MustacheTemplate {
                 if let text = child as? String {
                     return context.contentType.escapeText(text)
                 }
+                // wazi patch: an Int too (what `String(describing:)` gives, without its protocol casts).
+                if let number = child as? Int {
+                    return context.contentType.escapeText(String(number))
+                }
                 // wazi patch: the common case first (a failed protocol cast costs more than a hit).
                 if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
@@ -63,9 +67,12 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // wazi patch: a String first, as for `.variable`.
+                // wazi patch: a String or an Int first, as for `.variable`.
                 if let text = child as? String {
                     return text
+                }
+                if let number = child as? Int {
+                    return String(number)
                 }
                 if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText

@@ -51,9 +51,10 @@ final class PatchTests: XCTestCase {
         XCTAssertEqual(template.render(root), "[a,b,c]empty")
     }
 
-    func testStringRendersAsItselfEscapedByContentType() throws {
-        let root = Parent(["s": "<a & b>", "n": 3, "o": Optional("x") as Any])
-        XCTAssertEqual(try MustacheTemplate(string: "{{s}}|{{{s}}}|{{&s}}|{{n}}|{{o}}").render(root), "&lt;a &amp; b&gt;|<a & b>|<a & b>|3|x")
+    func testStringAndIntRenderAsThemselvesEscapedByContentType() throws {
+        let root = Parent(["s": "<a & b>", "n": 3, "m": -12, "o": Optional("x") as Any, "on": Optional(5) as Any])
+        XCTAssertEqual(try MustacheTemplate(string: "{{s}}|{{{s}}}|{{&s}}|{{n}}|{{{m}}}|{{o}}|{{on}}").render(root), "&lt;a &amp; b&gt;|<a & b>|<a & b>|3|-12|x|5")
+        XCTAssertEqual(try MustacheTemplate(string: "{{#n}}[{{.}}]{{/n}}{{^n}}none{{/n}}{{plusone(n)}}").render(root), "[3]4")
         XCTAssertEqual(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}{{s}}").render(root), "<a & b>")
         XCTAssertEqual(try MustacheTemplate(string: "{{#s}}[{{.}}]{{/s}}{{^s}}none{{/s}}").render(root), "[&lt;a &amp; b&gt;]")
     }
