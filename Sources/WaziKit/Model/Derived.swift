@@ -126,16 +126,6 @@ extension Site {
         milestone.lead ?? commitment(milestone.commitmentID)?.lead
     }
 
-    /// Every institution named as commitment institution or milestone lead, sorted.
-    public var institutions: [String] {
-        var names = Set<String>()
-        for commitment in commitments {
-            names.formUnion(commitment.institutions)
-            for milestone in commitment.milestones { if let lead = milestone.lead { names.insert(lead) } }
-        }
-        return names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-    }
-
     public func meetings(forCommitment id: String) -> [Meeting] {
         (relations.meetingsByCommitment[id] ?? []).map { meetings[$0] }
     }

@@ -199,6 +199,9 @@ public struct Site: Sendable {
     public let relations: Relations
     /// All milestones, by commitment id then number (stored: pages ask for it many times).
     public let milestones: [Milestone]
+    /// Every institution named as commitment institution or milestone lead, in the order people
+    /// expect (`localizedStandardCompare`). Stored: that comparison is slow, and several pages ask.
+    public let institutions: [String]
 
     init(config: SiteConfig, asOf: Day, commitments: [Commitment], bodies: [GovernanceBody], meetings: [Meeting],
          notes: [Note], pages: [Page], files: [String], relations: Relations) {
@@ -212,5 +215,11 @@ public struct Site: Sendable {
         self.files = files
         self.relations = relations
         milestones = commitments.flatMap(\.milestones)
+        var names = Set<String>()
+        for commitment in commitments {
+            names.formUnion(commitment.institutions)
+            for milestone in commitment.milestones { if let lead = milestone.lead { names.insert(lead) } }
+        }
+        institutions = names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
     }
 }
