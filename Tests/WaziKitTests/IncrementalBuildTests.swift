@@ -48,10 +48,12 @@ final class IncrementalBuildTests: XCTestCase {
     func testEditingOneMilestoneRendersOnlyWhatShowsIt() throws {
         let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
         let meetings = try inode("data/meetings.csv"), notes = try inode("data/excel/notes.csv")
+        let calendar = try inode("meetings.ics")
         let report = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
-        // The tables of meetings and notes do not show milestones: kept as they were.
+        // The tables of meetings and notes, and the meetings' calendar, do not show milestones: kept as they were.
         XCTAssertEqual(try inode("data/meetings.csv"), meetings)
         XCTAssertEqual(try inode("data/excel/notes.csv"), notes)
+        XCTAssertEqual(try inode("meetings.ics"), calendar)
         XCTAssertGreaterThan(report.rendered, 0)
         XCTAssertLessThan(report.rendered, report.pages, "pages that do not show milestone 6 are kept")
         // Lists re-rendered for milestone 6 keep the other rows; wazi.json keeps the meetings and notes
@@ -180,6 +182,9 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual(try inode(path), before[path] ?? nil, path)
         }
         XCTAssertGreaterThan(calendars.count, 2)
+        // A meeting's new title reaches the calendar of every meeting (compared with a clean build).
+        try rebuild { try edit(content + "/meetings/" + meeting, replacing: "title: ", with: "title: Renamed – ") }
+        XCTAssertTrue(try read(output + "/meetings.ics").contains("SUMMARY:Renamed – "))
     }
 
     func testAddingAndRemovingItemsUpdatesCountsAndLists() throws {

@@ -9,8 +9,10 @@ extension Build {
     static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
         var prints: [String: String] = [:]
-        // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint covers).
+        // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
+        // covers); meetings.ics shows every meeting, as the meetings index lists them.
         let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
+            + [("meetings.ics", ["list:" + Routes.meetings])]
         // A data table shows every item of its kind (a commitment's counts, its milestones').
         let tables = site.dataTables.flatMap { table -> [(String, [String])] in
             let list: String

@@ -15,7 +15,7 @@ public enum MeetingCalendar {
     }
 
     /// `meetings.ics` and every meeting's own file, reading the time zone's rules once per range of years.
-    /// `keep`: whether a meeting's own file is kept from the previous build, not made again.
+    /// `keep`: whether a file (`meetings.ics` or a meeting's own) is kept from the previous build, not made again.
     public static func files(_ site: Site, strings: Strings? = nil, keep: (String) -> Bool = { _ in false }) -> [OutputFile] {
         var zones: [ClosedRange<Int>: [String]] = [:]
         func zone(_ years: ClosedRange<Int>) -> [String] {
@@ -24,14 +24,26 @@ public enum MeetingCalendar {
             zones[years] = lines
             return lines
         }
-        // Each event is made once, for both files that hold it.
-        let events = site.meetings.map { meeting in event(site, meeting, strings: strings).flatMap(fold) }
-        let all = OutputFile(path: "meetings.ics", bytes: calendar(site, site.meetings, events: events, zone: zone))
-        return [all] + site.meetings.indices.compactMap { index in
-            let path = Routes.meetingCalendar(site.meetings[index].slug)
-            return keep(path) ? nil
-                : OutputFile(path: path, bytes: calendar(site, [site.meetings[index]], events: [events[index]], zone: zone))
+        // Each event is made once, for both files that hold it, and only for a file made again.
+        var events: [[UInt8]?] = Array(repeating: nil, count: site.meetings.count)
+        func event(_ index: Int) -> [UInt8] {
+            if let made = events[index] { return made }
+            let made = Self.event(site, site.meetings[index], strings: strings).flatMap(fold)
+            events[index] = made
+            return made
         }
+        var files: [OutputFile] = []
+        if !keep("meetings.ics") {
+            files.append(OutputFile(path: "meetings.ics",
+                                    bytes: calendar(site, site.meetings, events: site.meetings.indices.map(event), zone: zone)))
+        }
+        for index in site.meetings.indices {
+            let path = Routes.meetingCalendar(site.meetings[index].slug)
+            if !keep(path) {
+                files.append(OutputFile(path: path, bytes: calendar(site, [site.meetings[index]], events: [event(index)], zone: zone)))
+            }
+        }
+        return files
     }
 
 
