@@ -69,6 +69,13 @@ final class ThemeTests: XCTestCase {
                       printed(report.diagnostics))
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
+
+    func testStringKeysAreFoundWithTheirLines() {
+        let template = "a {{t.one}} b\n{{#t.two}}x{{/t.two}}\n{{{t.three}}} {{ t.four-x }} {{tx}} {{other.t.no}}\n\n{{&t.cl\u{E9}}}{{t"
+        let keys = Theme.stringKeys(in: template)
+        XCTAssertEqual(keys.map(\.0), ["one", "two", "two", "three", "four-x", "cl\u{E9}"])
+        XCTAssertEqual(keys.map(\.1), [1, 2, 2, 3, 3, 5])
+    }
 }
 
 /// A language the theme has no strings for still builds, with the English interface and a warning.

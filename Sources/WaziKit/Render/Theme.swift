@@ -79,20 +79,36 @@ public struct Theme: Sendable {
         return Theme(directory: directory, library: library, strings: strings, escapedStrings: escaped, assets: assets)
     }
 
-    /// The keys of `{{t.key}}` tags with the line they are on.
+    /// The keys of `{{t.key}}` tags with the line they are on. On bytes (every build reads every
+    /// template): a key is ASCII letters, digits, `_` and `-`, and any non-ASCII character.
     static func stringKeys(in template: String) -> [(String, Int)] {
         var found: [(String, Int)] = []
-        for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                rest = rest[open.upperBound...]
-                let tag = rest.drop { "#^/&{ ".contains($0) }
-                guard tag.hasPrefix("t.") else { continue }
-                let key = tag.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-                found.append((String(key), index + 1))
+        let bytes = Array(template.utf8)
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A { line += 1 }
+            guard bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
             }
+            i += 2
+            while i < bytes.count, Self.tagMarks.contains(bytes[i]) { i += 1 }
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "t"), bytes[i + 1] == UInt8(ascii: ".") else { continue }
+            i += 2
+            let start = i
+            while i < bytes.count, Self.isKeyByte(bytes[i]) { i += 1 }
+            found.append((String(decoding: bytes[start..<i], as: UTF8.self), line))
         }
         return found
+    }
+
+    /// What may stand between `{{` and a name: a section, inverted, closing, unescaped or `{` mark, spaces.
+    private static let tagMarks: Set<UInt8> = Set("#^/&{ ".utf8)
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39)
+            || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
