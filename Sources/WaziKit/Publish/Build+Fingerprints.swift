@@ -6,9 +6,8 @@ extension Build {
     /// their files' fingerprints. Equal to the previous build's, the page would be the same (a page
     /// that shows another set of items has another fingerprint). Pages showing a key no item has
     /// get none, and are always rendered.
-    static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer) -> [String: String] {
+    static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer, threads: Int) -> [String: String] {
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
-        var prints: [String: String] = [:]
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
         // covers); meetings.ics shows every meeting, as the meetings index lists them.
         let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
@@ -24,20 +23,20 @@ extension Build {
             }
             return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
         }
-        for (path, keys) in jobs.compactMap({ job in job.dependencies.map { (job.outputPath, $0) } }) + calendars + tables {
-            var print = Fingerprint()
-            var known = true
-            for key in Set(keys).sorted() {
-                guard let entity = entities[key] else {
-                    known = false
-                    break
+        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables
+        // On every core: at 10,000 pages this was a tenth of a second with the other cores idle.
+        let chunks = parallelChunks(outputs, size: 512, threads: threads) { chunk in
+            chunk.compactMap { path, keys -> (String, String)? in
+                var print = Fingerprint()
+                for key in Set(keys).sorted() {
+                    guard let entity = entities[key] else { return nil }
+                    print.add(key)
+                    print.add(entity)
                 }
-                print.add(key)
-                print.add(entity)
+                return (path, print.hex)
             }
-            if known { prints[path] = print.hex }
         }
-        return prints
+        return Dictionary(chunks.joined()) { _, last in last }
     }
 
     /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),

@@ -191,7 +191,7 @@ public enum Build {
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
-        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer)
+        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
         // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
