@@ -2,6 +2,19 @@ import XCTest
 @testable import WaziKit
 
 final class DerivedFactsTests: XCTestCase {
+    /// The home page's few newest updates and most overdue milestones: the same as sorting all of them.
+    func testSmallestIsTheFirstOfTheSortedOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 5, 8, 9, 50, 300] {
+            // Pairs with many ties on the first value; sorting by it alone is stable, as `smallest` is.
+            let items = (0..<length).map { index in (Int.random(in: 0..<6, using: &generator), index) }
+            for count in [0, 1, 3, 8, 10, 400] {
+                let expected = items.sorted { $0.0 < $1.0 }.prefix(count).map(\.1)
+                XCTAssertEqual(items.smallest(count) { $0.0 < $1.0 }.map(\.1), expected, "\(length) \(count)")
+            }
+        }
+    }
+
     func testOverdueIsPastTheLastDayOfAMonthEndAndNotComplete() throws {
         let mini = try MiniSite(self)
         try mini.commitment()
