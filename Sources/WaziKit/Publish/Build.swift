@@ -193,6 +193,7 @@ public enum Build {
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
+        timings.lap("plan")
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
         // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
         let folders = Lane.start(threads: options.threads) {
