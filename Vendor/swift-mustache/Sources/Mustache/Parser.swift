@@ -93,7 +93,10 @@ extension Parser {
     /// - Throws: .overflow
     /// - Returns: The string read from the buffer
     mutating func read(count: Int) throws -> Substring {
-        guard self.buffer.distance(from: self.position, to: self.buffer.endIndex) >= count else { throw Parser.Error.overflow }
+        // wazi patch: `count` characters ahead, not the distance to the end of the template (which made
+        // parsing quadratic in its length).
+        guard count >= 0, self.buffer.index(self.position, offsetBy: count, limitedBy: self.buffer.endIndex) != nil
+        else { throw Parser.Error.overflow }
         let end = self.buffer.index(self.position, offsetBy: count)
         let subString = self.buffer[self.position..<end]
         unsafeAdvance(by: count)
@@ -357,7 +360,9 @@ extension Parser {
     /// - Parameter amount: number of characters to move forward
     /// - Throws: .overflow
     mutating func advance(by amount: Int) throws {
-        guard self.buffer.distance(from: self.position, to: self.buffer.endIndex) >= amount else { throw Parser.Error.overflow }
+        // wazi patch: as in `read(count:)`.
+        guard amount >= 0, self.buffer.index(self.position, offsetBy: amount, limitedBy: self.buffer.endIndex) != nil
+        else { throw Parser.Error.overflow }
         return unsafeAdvance(by: amount)
     }
 
@@ -365,7 +370,9 @@ extension Parser {
     /// - Parameter amount: number of characters to move back
     /// - Throws: .overflow
     mutating func retreat(by amount: Int) throws {
-        guard self.buffer.distance(from: self.buffer.startIndex, to: self.position) >= amount else { throw Parser.Error.overflow }
+        // wazi patch: as in `read(count:)`.
+        guard amount >= 0, self.buffer.index(self.position, offsetBy: -amount, limitedBy: self.buffer.startIndex) != nil
+        else { throw Parser.Error.overflow }
         return unsafeRetreat(by: amount)
     }
 
