@@ -4,9 +4,9 @@
 final class ViewEncoder: Encoder {
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
-    private var fields: Fields?
-    private var items: Items?
-    private var single: Any?
+    @exclusivity(unchecked) private var fields: Fields?
+    @exclusivity(unchecked) private var items: Items?
+    @exclusivity(unchecked) private var single: Any?
 
     /// The Mustache value of `value`.
     static func convert<T: Encodable>(_ value: T) -> Any? {
@@ -35,9 +35,11 @@ final class ViewEncoder: Encoder {
 
     func singleValueContainer() -> SingleValueEncodingContainer { Single(encoder: self) }
 
+    // The boxes are written only by the encoder that made them, on one thread: their lists skip the
+    // runtime's exclusivity checks, which were a sixth of the encoding.
     final class Fields {
-        var names: [String] = []
-        var values: [Any] = []
+        @exclusivity(unchecked) var names: [String] = []
+        @exclusivity(unchecked) var values: [Any] = []
         /// Room for a typical view model's fields from the start: growing both lists field by field
         /// was a large share of the encoding.
         init() {
@@ -49,7 +51,7 @@ final class ViewEncoder: Encoder {
             values.append(value)
         }
     }
-    final class Items { var values: [Any] = [] }
+    final class Items { @exclusivity(unchecked) var values: [Any] = [] }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: Fields

@@ -17,8 +17,9 @@ final class MustacheConformances {
     }
 
     /// The types met so far and their facts, searched in order: a render meets a handful of types,
-    /// and comparing a few identifiers costs less than hashing one.
-    private var known: [(type: ObjectIdentifier, facts: Facts)] = []
+    /// and comparing a few identifiers costs less than hashing one. One render, one thread: the
+    /// runtime's exclusivity checks on each access cost more than the search.
+    @exclusivity(unchecked) private var known: [(type: ObjectIdentifier, facts: Facts)] = []
 
     /// The protocols `value`'s type conforms to; for an optional, the value's.
     func facts(_ value: Any) -> Facts {
