@@ -2,6 +2,8 @@
 // wazi patch (see PATCHES.md): not part of swift-mustache 2.1.1.
 //
 
+import Foundation
+
 /// Which protocols the types met in one render conform to. swift-mustache asks this of every value
 /// it looks up or renders as a section, and a cast through `Any` that fails costs many times a
 /// dictionary lookup. A render runs on one thread, so each render keeps its own.
@@ -20,6 +22,12 @@ final class MustacheConformances {
     /// and comparing a few identifiers costs less than hashing one. One render, one thread: the
     /// runtime's exclusivity checks on each access cost more than the search.
     @exclusivity(unchecked) private var known: [(type: ObjectIdentifier, facts: Facts)] = []
+    /// What the renders of the same library learnt before (a row or a page is one render each).
+    private let shared: MustacheSharedConformances?
+
+    init(shared: MustacheSharedConformances? = nil) {
+        self.shared = shared
+    }
 
     /// The protocols `value`'s type conforms to; for an optional, the value's.
     func facts(_ value: Any) -> Facts {
@@ -28,9 +36,14 @@ final class MustacheConformances {
             if entry.facts.contains(.optional) { return Self.cast(value).union(.optional) }
             return entry.facts
         }
+        if let facts = shared?.facts(type) {
+            known.append((type, facts))
+            return facts.contains(.optional) ? Self.cast(value).union(.optional) : facts
+        }
         var facts = Self.cast(value)
         if Swift.type(of: value) is AnyOptional.Type { facts.insert(.optional) }
         known.append((type, facts))
+        shared?.remember(type, facts)
         return facts
     }
 
@@ -49,5 +62,24 @@ extension MustacheConformances {
     /// failed protocol cast costs as much as one that succeeds).
     func parent(_ object: Any) -> MustacheParent? {
         facts(object).contains(.parent) ? object as? MustacheParent : nil
+    }
+}
+
+/// The facts of the types a library's renders met, for the renders after them, on any thread: a
+/// render that learnt each of its types anew cast each value's type to four protocols.
+final class MustacheSharedConformances: @unchecked Sendable {
+    private var known: [ObjectIdentifier: MustacheConformances.Facts] = [:]
+    private let lock = NSLock()
+
+    func facts(_ type: ObjectIdentifier) -> MustacheConformances.Facts? {
+        lock.lock()
+        defer { lock.unlock() }
+        return known[type]
+    }
+
+    func remember(_ type: ObjectIdentifier, _ facts: MustacheConformances.Facts) {
+        lock.lock()
+        defer { lock.unlock() }
+        known[type] = facts
     }
 }

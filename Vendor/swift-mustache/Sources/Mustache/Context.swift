@@ -24,7 +24,7 @@ struct MustacheContext {
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
         self.stack = [object]
         self.parents = [object as? MustacheParent]
-        self.conformances = MustacheConformances()
+        self.conformances = MustacheConformances(shared: library?.sharedConformances)
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil

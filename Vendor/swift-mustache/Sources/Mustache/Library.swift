@@ -96,4 +96,6 @@ public struct MustacheLibrary: Sendable {
     }
 
     private var templates: [String: MustacheTemplate]
+    /// wazi patch: what the library's renders learnt of the types they met (see `MustacheConformances`).
+    let sharedConformances = MustacheSharedConformances()
 }

@@ -100,6 +100,24 @@ final class ConformanceMemoTests: XCTestCase {
         }
     }
 
+    /// A library's renders share what they learnt: later renders, with other values of the same
+    /// types (an optional now empty), render as a first render would.
+    func testRendersOfOneLibraryShareWhatTheyLearnt() throws {
+        var library = MustacheLibrary()
+        let text = "{{#x}}[{{#.}}{{.}}{{/.}}]{{/x}}{{^y}}none{{/y}}{{#a}}A{{/a}}{{^a}}-a{{/a}}{{#d}}[{{.}}]{{/d}}"
+        library.register(try MustacheTemplate(string: text), named: "t")
+        let some: [String]? = ["1", "2"]
+        let none: [String]? = nil
+        let first: [String: Any] = ["x": some as Any, "y": none as Any, "a": Empty(), "d": Set(["s"])]
+        let second: [String: Any] = ["x": none as Any, "y": some as Any, "a": true, "d": ["p", "q"] as [Any]]
+        for _ in 0..<2 {
+            for values in [first, second] {
+                XCTAssertEqual(library.render(values, withTemplate: "t"), try MustacheTemplate(string: text).render(values))
+            }
+        }
+        XCTAssertEqual(library.render(second, withTemplate: "t"), "[nil]A[p][q]")
+    }
+
     func testCustomRepresentationIsStillUsed() throws {
         let template = try MustacheTemplate(string: "{{a}}{{#b}}{{.}}{{/b}}{{^c}}-{{/c}}")
         XCTAssertEqual(template.render(["a": Wrapped(representation: "A"), "b": Wrapped(representation: ["B", "b"]),
