@@ -48,12 +48,14 @@ final class IncrementalBuildTests: XCTestCase {
     func testEditingOneMilestoneRendersOnlyWhatShowsIt() throws {
         let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
         let meetings = try inode("data/meetings.csv"), notes = try inode("data/excel/notes.csv")
-        let calendar = try inode("meetings.ics")
+        let calendar = try inode("meetings.ics"), sitemap = try inode("sitemap.xml")
         let report = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
-        // The tables of meetings and notes, and the meetings' calendar, do not show milestones: kept as they were.
+        // The tables of meetings and notes, and the meetings' calendar, do not show milestones, and the
+        // sitemap lists the same pages: kept as they were.
         XCTAssertEqual(try inode("data/meetings.csv"), meetings)
         XCTAssertEqual(try inode("data/excel/notes.csv"), notes)
         XCTAssertEqual(try inode("meetings.ics"), calendar)
+        XCTAssertEqual(try inode("sitemap.xml"), sitemap)
         XCTAssertGreaterThan(report.rendered, 0)
         XCTAssertLessThan(report.rendered, report.pages, "pages that do not show milestone 6 are kept")
         // Lists re-rendered for milestone 6 keep the other rows; wazi.json keeps the meetings and notes
@@ -192,6 +194,8 @@ final class IncrementalBuildTests: XCTestCase {
             try write("---\nnumber: 7\ntitle: A seventh milestone (example)\nstart: 2026-01\nend: 2026-02\nstatus: in-progress\n---\n",
                       to: content + "/commitments/KENMS0005/milestones/7-seventh.md")
         }
+        // A new page is in the sitemap (compared with a clean build, and here).
+        XCTAssertTrue(try read(output + "/sitemap.xml").contains("commitments/kenms0005/milestones/7/"))
         try rebuild {
             let notes = try FileManager.default.contentsOfDirectory(atPath: content + "/notes")
             for note in notes { try FileManager.default.removeItem(atPath: content + "/notes/" + note) }

@@ -7,11 +7,16 @@ extension Build {
     /// that shows another set of items has another fingerprint). Pages showing a key no item has
     /// get none, and are always rendered.
     static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer, threads: Int) -> [String: String] {
+        var pagePaths = Fingerprint()
+        for job in jobs { pagePaths.add(job.outputPath) }
         let entities = site.entityFingerprints.merging(renderer.listFingerprints()) { a, _ in a }
+            .merging([Self.allPages: pagePaths.hex]) { a, _ in a }
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
         // covers); meetings.ics shows every meeting, as the meetings index lists them.
         let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
             + [("meetings.ics", ["list:" + Routes.meetings])]
+        // The sitemap lists every page (and robots.txt names it): the same pages, the same files.
+        let maps = [("sitemap.xml", [Self.allPages]), ("robots.txt", [Self.allPages])]
         // A data table shows every item of its kind (a commitment's counts, its milestones').
         let tables = site.dataTables.flatMap { table -> [(String, [String])] in
             let list: String
@@ -23,7 +28,7 @@ extension Build {
             }
             return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
         }
-        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables
+        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables + maps
         // On every core: at 10,000 pages this was a tenth of a second with the other cores idle.
         let chunks = parallelChunks(outputs, size: 512, threads: threads) { chunk in
             chunk.compactMap { path, keys -> (String, String)? in
@@ -38,6 +43,9 @@ extension Build {
         }
         return Dictionary(chunks.joined()) { _, last in last }
     }
+
+    /// The key of the set of pages, in order (see `pageFingerprints`).
+    private static let allPages = "pages:all"
 
     /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
     /// institutions (their URLs), published files, the options and the date.

@@ -258,7 +258,7 @@ public enum Build {
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
-    /// `keep`: whether a meeting's calendar file is kept from the previous build (see `Reuse`).
+    /// `keep`: whether a file (a calendar, the sitemap) is kept from the previous build (see `Reuse`).
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
                                       jobs: [SiteRenderer.Job], keep: (String) -> Bool) -> [OutputFile] {
         var files = site.config.languages.compactMap { language in
@@ -266,7 +266,11 @@ public enum Build {
         }
         let strings = theme.strings[site.config.defaultLanguage]
         files += MeetingCalendar.files(site, strings: strings, keep: keep)
+        files += renderer.searchIndexes()
+        // The sitemap and robots.txt are kept when the site has the same pages (see `pageFingerprints`).
+        let kept = ["sitemap.xml", "robots.txt"].filter(keep)
+        guard kept.count < 2 else { return files }
         let pages = jobs.filter { $0.language == site.config.defaultLanguage && $0.path != "404.html" }.map(\.path)
-        return files + renderer.searchIndexes() + Sitemap.render(site, pagePaths: pages)
+        return files + Sitemap.render(site, pagePaths: pages).filter { !kept.contains($0.path) }
     }
 }
