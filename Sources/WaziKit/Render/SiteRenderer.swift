@@ -25,13 +25,15 @@ public struct SiteRenderer: Sendable {
     /// Problems met while rendering: a content file changed during the build (see `MarkdownSource`).
     let problems = DiagnosticLog()
     /// Each browse facet's milestones, listed once: every language's pages and the build cache use them.
-    let facets: [(facet: MilestoneFacet, listed: [Milestone])]
+    let facets: [(facet: MilestoneFacet, listed: MilestoneList)]
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         fragments = Fragments(theme: theme)
-        facets = MilestoneFacet.all.map { facet in (facet, site.milestones.filter { facet.includes($0, in: site) }) }
+        facets = MilestoneFacet.all.map { facet in
+            (facet, MilestoneList(all: site.milestones, places: site.milestones.indices.filter { facet.includes(site.milestones[$0], in: site) }))
+        }
         institutionSlugs = Routes.institutionSlugs(site.institutions)
         zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
@@ -97,9 +99,9 @@ public struct SiteRenderer: Sendable {
             add(Routes.institutions, "institutions") { $0.institutionsPage() }
             for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
                 // Listed once here, not on every page: per-page filtering was quadratic on large sites.
-                let led = ledMilestones[name] ?? []
+                let led = ledMilestones[name] ?? MilestoneList(all: site.milestones, places: [])
                 let involved = involvedCommitments[name] ?? []
-                for page in 1...max(1, (led.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) {
+                for page in 1...led.pageCount {
                     let path = Routes.institution(slug, page: page)
                     // One key for what the page lists (see listFingerprints): long lists would make the cache huge.
                     add(path, "institution", shows: ["list:" + path]) {
@@ -110,8 +112,7 @@ public struct SiteRenderer: Sendable {
             add(Routes.data, "data") { $0.dataPage(downloads()) }
             add(Routes.browse, "browse") { $0.browsePage() }
             for (facet, listed) in facets {
-                let pages = max(1, (listed.count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize)
-                for page in 1...pages {
+                for page in 1...listed.pageCount {
                     add(facet.route(page: page), "milestones", shows: ["list:" + facet.route(page: page)]) {
                         $0.milestoneListPage(facet, page: page, listed: listed)
                     }
@@ -125,16 +126,16 @@ public struct SiteRenderer: Sendable {
 
     /// Each institution's led milestones and involved commitments, in site order: grouped in one
     /// pass (a filter per institution was quadratic on large sites).
-    func byInstitution() -> (led: [String: [Milestone]], involved: [String: [Commitment]]) {
-        var led: [String: [Milestone]] = [:]
-        for milestone in site.milestones {
-            if let lead = site.lead(of: milestone) { led[lead, default: []].append(milestone) }
+    func byInstitution() -> (led: [String: MilestoneList], involved: [String: [Commitment]]) {
+        var led: [String: [Int]] = [:]
+        for (place, milestone) in site.milestones.enumerated() {
+            if let lead = site.lead(of: milestone) { led[lead, default: []].append(place) }
         }
         var involved: [String: [Commitment]] = [:]
         for commitment in site.commitments {
             for name in Set(commitment.institutions) { involved[name, default: []].append(commitment) }
         }
-        return (led, involved)
+        return (led.mapValues { MilestoneList(all: site.milestones, places: $0) }, involved)
     }
 
     /// Fingerprints of the long lists (each page of the browse facets and institutions, the
@@ -155,10 +156,9 @@ public struct SiteRenderer: Sendable {
             return print.hex
         }
         // A milestone's row shows its commitment's title.
-        func paged(_ listed: [Milestone], route: (Int) -> String, firstPage: [Commitment] = []) {
-            let size = MilestoneFacet.pageSize
-            for page in 1...max(1, (listed.count + size - 1) / size) {
-                let shown = Array(listed.dropFirst((page - 1) * size).prefix(size))
+        func paged(_ listed: MilestoneList, route: (Int) -> String, firstPage: [Commitment] = []) {
+            for page in 1...listed.pageCount {
+                let shown = listed.page(page)
                 let owners = Set(shown.map(\.commitmentID)).sorted().compactMap(site.commitment)
                 prints["list:" + route(page)] = print(shown, owners + (page == 1 ? firstPage : [])) + ":\(listed.count)"
             }
@@ -166,7 +166,8 @@ public struct SiteRenderer: Sendable {
         for (facet, listed) in facets { paged(listed, route: facet.route(page:)) }
         let (led, involved) = byInstitution()
         for (name, slug) in institutionSlugs {
-            paged(led[name] ?? [], route: { Routes.institution(slug, page: $0) }, firstPage: involved[name] ?? [])
+            paged(led[name] ?? MilestoneList(all: site.milestones, places: []), route: { Routes.institution(slug, page: $0) },
+                  firstPage: involved[name] ?? [])
         }
         // A commitment's row shows its milestones' progress.
         prints["list:" + Routes.commitments] = print([], site.commitments)
@@ -240,3 +241,19 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+/// The milestones a list shows (a browse facet, an institution's), by their places in
+/// `Site.milestones`, whose storage it shares: lists of copies were tens of megabytes on a large plan.
+struct MilestoneList: Sendable {
+    let all: [Milestone]
+    let places: [Int]
+
+    var count: Int { places.count }
+
+    /// How many pages of `MilestoneFacet.pageSize` it takes; an empty list has one.
+    var pageCount: Int { max(1, (count + MilestoneFacet.pageSize - 1) / MilestoneFacet.pageSize) }
+
+    /// The milestones of page `page` (from 1).
+    func page(_ page: Int) -> [Milestone] {
+        places.dropFirst((page - 1) * MilestoneFacet.pageSize).prefix(MilestoneFacet.pageSize).map { all[$0] }
+    }
+}

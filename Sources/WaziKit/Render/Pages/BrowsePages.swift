@@ -112,10 +112,9 @@ extension PageContext {
                               institutions: institutions, hasInstitutions: !institutions.isEmpty))
     }
 
-    func milestoneListPage(_ facet: MilestoneFacet, page: Int = 1, listed all: [Milestone]) -> (Chrome, MilestoneListContent) {
-        let size = MilestoneFacet.pageSize
-        let pages = max(1, (all.count + size - 1) / size)
-        let milestones = Array(all.dropFirst((page - 1) * size).prefix(size))
+    func milestoneListPage(_ facet: MilestoneFacet, page: Int = 1, listed all: MilestoneList) -> (Chrome, MilestoneListContent) {
+        let pages = all.pageCount
+        let milestones = all.page(page)
         let heading: String
         switch facet {
         case .status, .overdue: heading = t("browse_status_heading", ["status": facetLabel(facet)])

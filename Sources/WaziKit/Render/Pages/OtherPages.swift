@@ -84,12 +84,11 @@ extension PageContext {
     }
 
     /// An institution's commitments (on its first page) and the milestones it leads, 40 a page.
-    func institutionPage(_ name: String, slug: String, page: Int = 1, led: [Milestone], involved: [Commitment])
+    func institutionPage(_ name: String, slug: String, page: Int = 1, led: MilestoneList, involved: [Commitment])
         -> (Chrome, InstitutionContent) {
         let commitments = page == 1 ? involved : []
-        let size = MilestoneFacet.pageSize
-        let pages = max(1, (led.count + size - 1) / size)
-        let milestones = Array(led.dropFirst((page - 1) * size).prefix(size))
+        let pages = led.pageCount
+        let milestones = led.page(page)
         let route = { (n: Int) in Routes.institution(slug, page: n) }
         let crumbs = [LinkItem(label: t("nav_institutions"), href: href(Routes.institutions)),
                       LinkItem(label: name, href: href(route(page)))]
