@@ -26,6 +26,9 @@ public struct SiteRenderer: Sendable {
     let problems = DiagnosticLog()
     /// Each browse facet's milestones, listed once: every language's pages and the build cache use them.
     let facets: [(facet: MilestoneFacet, listed: MilestoneList)]
+    /// Each institution's led milestones and involved commitments, made once: the pages and the build
+    /// cache's list fingerprints both use them.
+    let institutionLists: (led: [String: MilestoneList], involved: [String: [Commitment]])
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -35,6 +38,7 @@ public struct SiteRenderer: Sendable {
             (facet, MilestoneList(all: site.milestones, places: site.milestones.indices.filter { facet.includes(site.milestones[$0], in: site) }))
         }
         institutionSlugs = Routes.institutionSlugs(site.institutions)
+        institutionLists = Self.byInstitution(site)
         zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
 
@@ -55,7 +59,7 @@ public struct SiteRenderer: Sendable {
     /// `downloads` is asked only when the data page is built (the data files may still be being written).
     func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
         var jobs: [Job] = []
-        let (ledMilestones, involvedCommitments) = byInstitution()
+        let (ledMilestones, involvedCommitments) = institutionLists
         for language in site.config.languages {
             func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
@@ -126,7 +130,7 @@ public struct SiteRenderer: Sendable {
 
     /// Each institution's led milestones and involved commitments, in site order: grouped in one
     /// pass (a filter per institution was quadratic on large sites).
-    func byInstitution() -> (led: [String: MilestoneList], involved: [String: [Commitment]]) {
+    static func byInstitution(_ site: Site) -> (led: [String: MilestoneList], involved: [String: [Commitment]]) {
         var led: [String: [Int]] = [:]
         for (place, milestone) in site.milestones.enumerated() {
             if let lead = site.lead(of: milestone) { led[lead, default: []].append(place) }
@@ -164,7 +168,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         for (facet, listed) in facets { paged(listed, route: facet.route(page:)) }
-        let (led, involved) = byInstitution()
+        let (led, involved) = institutionLists
         for (name, slug) in institutionSlugs {
             paged(led[name] ?? MilestoneList(all: site.milestones, places: []), route: { Routes.institution(slug, page: $0) },
                   firstPage: involved[name] ?? [])
