@@ -14,6 +14,11 @@ public struct Theme: Sendable {
 
     public let directory: String
     let library: MustacheLibrary
+    /// Every template ready for `TemplateRender`; nil when one uses what only swift-mustache's
+    /// renderer handles (see `CompiledTemplate`), and then every page renders through it.
+    let compiled: [String: CompiledTemplate]?
+    /// Tests set `.library` to compare the two renderers.
+    var engine = Engine.compiled
     public let strings: [String: Strings]
     /// Each language's UI strings escaped for HTML, once, for `{{t.key}}`.
     let escapedStrings: [String: ViewNode]
@@ -24,6 +29,7 @@ public struct Theme: Sendable {
     public static func load(_ directory: String, languages: [String], log: DiagnosticLog) -> Theme? {
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
+        var compiled: [String: CompiledTemplate]? = [:]
         let fm = FileManager.default
         for name in (try? fm.subpathsOfDirectory(atPath: directory))?.sorted() ?? [] where name.hasSuffix(".mustache") {
             let path = directory + "/" + name
@@ -32,7 +38,10 @@ public struct Theme: Sendable {
             do {
                 // wazi escapes every view-model string itself (ViewEncoder), faster than swift-mustache's
                 // per-character escaping; the TEXT content type keeps it from escaping a second time.
-                library.register(try MustacheTemplate(string: Self.textPragma + text), named: key)
+                let template = try MustacheTemplate(string: Self.textPragma + text)
+                library.register(template, named: key)
+                compiled?[key] = CompiledTemplate(library: template)
+                if compiled?[key] == nil { compiled = nil }
                 texts[key] = text
             } catch let error as MustacheTemplate.ParserError {
                 log.error(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -75,8 +84,9 @@ public struct Theme: Sendable {
             return fm.fileExists(atPath: assetRoot + "/" + path, isDirectory: &dir) && !dir.boolValue
         }.sorted()
         if log.hasErrors { return nil }
-        let escaped = strings.mapValues { ViewNode($0.table.mapValues { HTML.escape($0) }) }
-        return Theme(directory: directory, library: library, strings: strings, escapedStrings: escaped, assets: assets)
+        let escaped = strings.mapValues { ViewNode($0.table.mapValues { .text(HTML.escape($0)) }) }
+        return Theme(directory: directory, library: library, compiled: compiled, strings: strings, escapedStrings: escaped,
+                     assets: assets)
     }
 
     /// The keys of `{{t.key}}` tags with the line they are on. On bytes (every build reads every
@@ -111,24 +121,39 @@ public struct Theme: Sendable {
             || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
+    /// Which renderer renders a page: the compiled templates when the theme has them, or
+    /// swift-mustache's own (which tests compare them with).
+    enum Engine {
+        case compiled
+        case library
+    }
+
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
+    /// The root looks names up in its layers: page content, then layout, then the UI strings as `t`.
     func render(_ template: String, layers: [any Encodable], language: String) -> (html: String, missing: [String]) {
-        let root = StrictRoot(layers, strings: escapedStrings[language] ?? ViewNode([:]))
+        let nodes = layers.map { layer -> ViewNode in
+            guard case let .node(node)? = ViewEncoder.convert(layer) else { return ViewNode([:]) }
+            return node
+        } + [ViewNode(["t": .node(escapedStrings[language] ?? ViewNode([:]))])]
+        if engine == .compiled, let compiled {
+            guard let page = compiled[template] else { return ("", []) }
+            var render = TemplateRender(root: ViewNode(layers: nodes), library: compiled)
+            render.render(page, TemplateRender.Frame())
+            return (render.output, render.missing.sorted())
+        }
+        let root = StrictRoot(nodes)
         let html = library.render(root, withTemplate: template) ?? ""
         return (html, root.missing.sorted())
     }
 }
 
-/// The root of a page's view model: looks names up in its layers (page content, then layout, then
-/// the UI strings as `t`), and records every name no layer has, since swift-mustache would silently
-/// render it as empty.
+/// The root of a page's view model for swift-mustache's renderer: records every name no layer has,
+/// since swift-mustache would silently render it as empty.
 final class StrictRoot: MustacheParent {
     private let layers: [ViewNode]
     private(set) var missing: Set<String> = []
 
-    init(_ objects: [any Encodable], strings: ViewNode) {
-        layers = objects.map { object in ViewEncoder.convert(object) as? ViewNode ?? ViewNode([:]) } + [ViewNode(["t": strings])]
-    }
+    init(_ layers: [ViewNode]) { self.layers = layers }
 
     func child(named name: String) -> Any? {
         for layer in layers {
@@ -136,30 +161,6 @@ final class StrictRoot: MustacheParent {
         }
         missing.insert(name)
         return nil
-    }
-}
-
-/// One view-model value as Mustache sees it. A final class with its own conformance: swift-mustache
-/// casts every context object to MustacheParent, and that cast is much cheaper than a Dictionary's
-/// conditional conformance. Never changed once made, so it may be shared between threads.
-final class ViewNode: MustacheParent, @unchecked Sendable {
-    private enum Storage {
-        case table([String: Any])
-        /// A struct's fields in the order it encoded them: for a few names, built once and read a few
-        /// times, searching a list costs less than hashing into a dictionary. A repeated name: the last.
-        case list(names: [String], values: [Any])
-    }
-
-    private let storage: Storage
-
-    init(_ fields: [String: Any]) { storage = .table(fields) }
-    init(names: [String], values: [Any]) { storage = .list(names: names, values: values) }
-
-    func child(named name: String) -> Any? {
-        switch storage {
-        case let .table(fields): return fields[name]
-        case let .list(names, values): return names.lastIndex(of: name).map { values[$0] }
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-/// Turns a view model into what Mustache reads (ViewNode, arrays, strings, numbers) through its
+/// Turns a view model into what templates read (`ViewValue`) through its
 /// compiler-generated Encodable conformance: no reflection, and every String HTML-escaped on the way,
 /// so templates escape by default while only `RawHTML` (markup wazi made itself) passes as it is.
 final class ViewEncoder: Encoder {
@@ -6,18 +6,19 @@ final class ViewEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
     @exclusivity(unchecked) private var fields: Fields?
     @exclusivity(unchecked) private var items: Items?
-    @exclusivity(unchecked) private var single: Any?
+    @exclusivity(unchecked) private var single: ViewValue?
 
-    /// The Mustache value of `value`.
-    static func convert<T: Encodable>(_ value: T) -> Any? {
+    /// The template value of `value`.
+    static func convert<T: Encodable>(_ value: T) -> ViewValue? {
         // By type identity first: a dynamic cast per value was a large share of building view models.
-        if T.self == String.self, let text = value as? String { return HTML.escape(text) }
-        if T.self == RawHTML.self, let raw = value as? RawHTML { return raw.html }
-        if T.self == Bool.self || T.self == Int.self { return value }
+        if T.self == String.self, let text = value as? String { return .text(HTML.escape(text)) }
+        if T.self == RawHTML.self, let raw = value as? RawHTML { return .text(raw.html) }
+        if T.self == Bool.self, let flag = value as? Bool { return .flag(flag) }
+        if T.self == Int.self, let number = value as? Int { return .number(number) }
         let encoder = ViewEncoder()
         try? value.encode(to: encoder)
-        if let fields = encoder.fields { return ViewNode(names: fields.names, values: fields.values) }
-        if let items = encoder.items { return items.values }
+        if let fields = encoder.fields { return fields.value }
+        if let items = encoder.items { return items.value }
         return encoder.single
     }
 
@@ -39,40 +40,71 @@ final class ViewEncoder: Encoder {
     // runtime's exclusivity checks, which were a sixth of the encoding.
     final class Fields {
         @exclusivity(unchecked) var names: [String] = []
-        @exclusivity(unchecked) var values: [Any] = []
+        @exclusivity(unchecked) var values: [ViewValue] = []
         /// Room for a typical view model's fields from the start: growing both lists field by field
         /// was a large share of the encoding.
         init() {
             names.reserveCapacity(8)
             values.reserveCapacity(8)
         }
-        func set(_ name: String, _ value: Any) {
+        func set(_ name: String, _ value: ViewValue) {
             names.append(name)
             values.append(value)
         }
+        /// Nested containers (no synthesized conformance makes them), filled after they are placed.
+        var nested: [(place: Int, box: Nested)] = []
+        func set(_ name: String, _ box: Nested) {
+            nested.append((values.count, box))
+            set(name, .flag(false))
+        }
+        var value: ViewValue {
+            for (place, box) in nested { values[place] = box.value }
+            return .node(ViewNode(names: names, values: values))
+        }
     }
-    final class Items { @exclusivity(unchecked) var values: [Any] = [] }
+    final class Items {
+        @exclusivity(unchecked) var values: [ViewValue] = []
+        var nested: [(place: Int, box: Nested)] = []
+        func append(_ box: Nested) {
+            nested.append((values.count, box))
+            values.append(.flag(false))
+        }
+        var value: ViewValue {
+            for (place, box) in nested { values[place] = box.value }
+            return .list(values)
+        }
+    }
+    enum Nested {
+        case fields(Fields)
+        case items(Items)
+        var value: ViewValue {
+            switch self {
+            case let .fields(fields): return fields.value
+            case let .items(items): return items.value
+            }
+        }
+    }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: Fields
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
         // The common cases without the generic path's dynamic casts.
-        mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, HTML.escape(value)) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, value) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .text(HTML.escape(value))) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, .flag(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .number(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if let converted = ViewEncoder.convert(value) { box.set(key.stringValue, converted) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
             let nested = Fields()
-            box.set(key.stringValue, nested)
+            box.set(key.stringValue, .fields(nested))
             return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = Items()
-            box.set(key.stringValue, nested)
+            box.set(key.stringValue, .items(nested))
             return Unkeyed(box: nested)
         }
         mutating func superEncoder() -> Encoder { ViewEncoder() }
@@ -89,12 +121,12 @@ final class ViewEncoder: Encoder {
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = Fields()
-            box.values.append(nested)
+            box.append(.fields(nested))
             return KeyedEncodingContainer(Keyed<NestedKey>(box: nested))
         }
         mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
             let nested = Items()
-            box.values.append(nested)
+            box.append(.items(nested))
             return Unkeyed(box: nested)
         }
         mutating func superEncoder() -> Encoder { ViewEncoder() }

@@ -15,8 +15,9 @@ public protocol MustacheContentType: Sendable {
 }
 
 /// Text content type where no character is escaped
-struct TextContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String {
+/// wazi patch: public, so that a program reading `parsedTokens` can tell the TEXT content type.
+public struct TextContentType: MustacheContentType {
+    public func escapeText(_ text: String) -> String {
         text
     }
 }

@@ -58,7 +58,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     public var description: String { self.text }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// wazi patch: public, with `parsedTokens`, so that a program can render parsed templates over
+    /// value types of its own.
+    public enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: String, transforms: [String] = [])
         case unescapedVariable(name: String, transforms: [String] = [])
@@ -72,6 +74,8 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     }
 
     var tokens: [Token]
+    /// wazi patch: the template as parsed.
+    public var parsedTokens: [Token] { self.tokens }
     let text: String
     let filename: String?
 }

@@ -1,0 +1,57 @@
+import Mustache
+
+/// One view-model value as the templates see it (made by `ViewEncoder`): text already escaped for
+/// HTML (or markup wazi made itself), a number, a flag, named values, or a list. A closed set of
+/// cases, so that rendering switches over them instead of casting `Any` to protocols.
+enum ViewValue: @unchecked Sendable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case node(ViewNode)
+    case list([ViewValue])
+
+    /// The value as swift-mustache's own renderer takes it (`Theme` falls back to it for templates
+    /// `CompiledTemplate` does not handle).
+    var any: Any {
+        switch self {
+        case let .text(text): return text
+        case let .number(number): return number
+        case let .flag(flag): return flag
+        case let .node(node): return node
+        case let .list(items): return items.map(\.any)
+        }
+    }
+}
+
+/// Named view-model values. Never changed once made, so it may be shared between threads.
+final class ViewNode: MustacheParent, @unchecked Sendable {
+    private enum Storage {
+        case table([String: ViewValue])
+        /// A struct's fields in the order it encoded them: for a few names, built once and read a few
+        /// times, searching a list costs less than hashing into a dictionary. A repeated name: the last.
+        case list(names: [String], values: [ViewValue])
+        /// A page's root: the first layer that has the name answers.
+        case layers([ViewNode])
+    }
+
+    private let storage: Storage
+
+    init(_ fields: [String: ViewValue]) { storage = .table(fields) }
+    init(names: [String], values: [ViewValue]) { storage = .list(names: names, values: values) }
+    init(layers: [ViewNode]) { storage = .layers(layers) }
+
+    func value(named name: String) -> ViewValue? {
+        switch storage {
+        case let .table(fields): return fields[name]
+        case let .list(names, values): return names.lastIndex(of: name).map { values[$0] }
+        case let .layers(layers):
+            for layer in layers {
+                if let value = layer.value(named: name) { return value }
+            }
+            return nil
+        }
+    }
+
+    /// For swift-mustache's renderer.
+    func child(named name: String) -> Any? { value(named: name)?.any }
+}
