@@ -95,7 +95,6 @@ struct TemplateRender {
         self.library = library
         stack = [.node(root)]
         stack.reserveCapacity(8)
-        output.reserveCapacity(16 * 1024)
     }
 
     /// A frame's state that swift-mustache keeps in its context besides the stack.
