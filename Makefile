@@ -18,11 +18,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Swift tests (wazi's, then the vendored swift-mustache's), then the outputs checked by real clients (Frictionless, JSON Schema, feedparser, icalendar, xmllint),
+# Swift tests (wazi's, then the vendored swift-mustache's and Yams'), then the outputs checked by real clients (Frictionless, JSON Schema, feedparser, icalendar, xmllint),
 # then the site checked in a real browser (axe-core in Chromium, the Nu HTML Checker, linkchecker, page weight).
 test: deps venv deps-browser venv-browser
 	$(SWIFT) test
 	$(SWIFT) test --package-path Vendor/swift-mustache
+	$(SWIFT) test --package-path Vendor/Yams
 	.venv/bin/python -m pytest -q tests/python
 	.venv-browser/bin/python -m pytest -q tests/browser
 

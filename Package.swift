@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "WaziKit", targets: ["WaziKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Yams 6.2.2 with a speed patch (Vendor/Yams/PATCHES.md).
+        .package(path: "Vendor/Yams"),
         // swift-mustache 2.1.1 with a speed patch (Vendor/swift-mustache/PATCHES.md).
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
