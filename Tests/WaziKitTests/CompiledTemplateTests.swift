@@ -23,7 +23,7 @@ final class CompiledTemplateTests: XCTestCase {
         guard let compiled, let main = compiled["main"] else { return (nil, (expected, strict.missing.sorted())) }
         var render = TemplateRender(root: ViewNode(layers: [root]), library: compiled)
         render.render(main, TemplateRender.Frame())
-        return ((render.output, render.missing.sorted()), (expected, strict.missing.sorted()))
+        return ((String(decoding: render.output, as: UTF8.self), render.missing.sorted()), (expected, strict.missing.sorted()))
     }
 
     private func assertSame(_ templates: [String: String], _ root: ViewNode, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -88,7 +88,8 @@ struct TemplateName {
 struct TemplateRender {
     private let library: [String: CompiledTemplate]
     private var stack: [ViewValue]
-    private(set) var output = ""
+    /// UTF-8: every piece appended is a whole String, so the bytes are valid UTF-8.
+    private(set) var output: [UInt8] = []
     private(set) var missing: Set<String> = []
 
     init(root: ViewNode, library: [String: CompiledTemplate]) {
@@ -110,12 +111,12 @@ struct TemplateRender {
             for step in template.steps { render(step, frame) }
             return
         }
-        let start = output.utf8.count
+        let start = output.count
         for step in template.steps {
-            let before = output.utf8.count
+            let before = output.count
             render(step, frame)
-            if output.utf8.count > before, before > start, endsLine(before) {
-                output.insert(contentsOf: indentation, at: output.utf8.index(output.startIndex, offsetBy: before))
+            if output.count > before, before > start, endsLine(before) {
+                output.insert(contentsOf: indentation.utf8, at: before)
             }
         }
     }
@@ -123,22 +124,19 @@ struct TemplateRender {
     /// Whether the output before byte `end` ends with a line feed that is a Character of its own
     /// (swift-mustache compares the last Character; CR LF is one).
     private func endsLine(_ end: Int) -> Bool {
-        let utf8 = output.utf8
-        let last = utf8.index(utf8.startIndex, offsetBy: end - 1)
-        guard utf8[last] == 0x0A else { return false }
-        return end < 2 || utf8[utf8.index(before: last)] != 0x0D
+        output[end - 1] == 0x0A && (end < 2 || output[end - 2] != 0x0D)
     }
 
     private mutating func render(_ step: CompiledTemplate.Step, _ frame: Frame) {
         switch step {
         case let .text(text):
-            output += text
+            output.append(contentsOf: text.utf8)
         case let .value(name):
             guard let value = resolve(name) else { return }
             switch value {
-            case let .text(text): output += text
-            case let .number(number): output += String(number)
-            default: output += String(describing: value.any)
+            case let .text(text): output.append(contentsOf: text.utf8)
+            case let .number(number): output.append(contentsOf: String(number).utf8)
+            default: output.append(contentsOf: String(describing: value.any).utf8)
             }
         case let .section(name, inner):
             switch resolve(name) {

@@ -71,9 +71,10 @@ final class Fragments: @unchecked Sendable {
 
     private func make(_ template: String, key: String, language: String, fingerprint: UInt64?,
                       model: () -> any Encodable) -> RawHTML {
-        var (html, missing) = theme.render(template, layers: [model()], language: language)
-        if html.hasSuffix("\n") { html.removeLast() }
-        let fragment = RawHTML(html: html)
+        let (bytes, missing) = theme.render(template, layers: [model()], language: language)
+        // A final line feed, not a CR LF (one Character, which the layout's line keeps).
+        let endsLine = bytes.last == 0x0A && (bytes.count < 2 || bytes[bytes.count - 2] != 0x0D)
+        let fragment = RawHTML(html: String(decoding: endsLine ? bytes.dropLast() : bytes[...], as: UTF8.self))
         lock.withLock {
             rendered[key] = fragment
             if let fingerprint { rows[key] = fingerprint }

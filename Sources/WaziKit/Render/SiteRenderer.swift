@@ -209,7 +209,7 @@ public struct SiteRenderer: Sendable {
         found += lookup.missing.sorted().map {
             Diagnostic(.error, SourceLocation(file: strings.path), "missing string '\($0)'")
         }
-        return (OutputFile(path: context.outputPath, text: html), found)
+        return (OutputFile(path: context.outputPath, bytes: html), found)
     }
 
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the

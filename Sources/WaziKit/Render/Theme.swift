@@ -130,20 +130,20 @@ public struct Theme: Sendable {
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
     /// The root looks names up in its layers: page content, then layout, then the UI strings as `t`.
-    func render(_ template: String, layers: [any Encodable], language: String) -> (html: String, missing: [String]) {
+    func render(_ template: String, layers: [any Encodable], language: String) -> (html: [UInt8], missing: [String]) {
         let nodes = layers.map { layer -> ViewNode in
             guard case let .node(node)? = ViewEncoder.convert(layer) else { return ViewNode([:]) }
             return node
         } + [ViewNode(["t": .node(escapedStrings[language] ?? ViewNode([:]))])]
         if engine == .compiled, let compiled {
-            guard let page = compiled[template] else { return ("", []) }
+            guard let page = compiled[template] else { return ([], []) }
             var render = TemplateRender(root: ViewNode(layers: nodes), library: compiled)
             render.render(page, TemplateRender.Frame())
             return (render.output, render.missing.sorted())
         }
         let root = StrictRoot(nodes)
         let html = library.render(root, withTemplate: template) ?? ""
-        return (html, root.missing.sorted())
+        return (Array(html.utf8), root.missing.sorted())
     }
 }
 

@@ -43,7 +43,16 @@ final class ViewNode: MustacheParent, @unchecked Sendable {
     func value(named name: String) -> ViewValue? {
         switch storage {
         case let .table(fields): return fields[name]
-        case let .list(names, values): return names.lastIndex(of: name).map { values[$0] }
+        case let .list(names, values):
+            // Lengths first: most names a lookup passes differ in length, and comparing two lengths
+            // costs less than a call to compare two strings.
+            let length = name.utf8.count
+            var index = names.endIndex
+            while index > names.startIndex {
+                index -= 1
+                if names[index].utf8.count == length, names[index] == name { return values[index] }
+            }
+            return nil
         case let .layers(layers):
             for layer in layers {
                 if let value = layer.value(named: name) { return value }
