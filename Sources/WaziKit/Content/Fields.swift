@@ -21,8 +21,12 @@ public final class Fields {
     /// Where a missing key is reported: line 1 for a file, the mapping itself when nested.
     public let missingAt: SourceLocation
     let files: Set<String>
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    /// The keys in the order written (a repeated key keeps its first place and its last value), and
+    /// their nodes. Searched in order: a mapping has a few keys, and hashing each name into a
+    /// dictionary cost more than the searches (a large mapping gets an index, see `place`).
     private var keyOrder: [String] = []
+    private var pairs: [(key: Node, value: Node)] = []
+    private var index: [String: Int]?
 
     /// Nil (with an error) when `node` is not a mapping.
     public init?(_ node: Node?, source: YAMLSource, log: DiagnosticLog, subject: String,
@@ -38,31 +42,52 @@ public final class Fields {
                       "\(subject) must be a mapping of keys to values, not \(found)")
             return nil
         }
+        keyOrder.reserveCapacity(mapping.count)
+        pairs.reserveCapacity(mapping.count)
+        if mapping.count > Self.searchedKeys { index = [:] }
         for (key, value) in mapping {
             let name = key.string ?? "\(key)"
-            if entries[name] == nil { keyOrder.append(name) }
-            entries[name] = (key, value)
+            if let place = place(of: name) {
+                pairs[place] = (key, value)
+            } else {
+                index?[name] = keyOrder.count
+                keyOrder.append(name)
+                pairs.append((key, value))
+            }
         }
     }
 
+    /// Up to this many keys, a mapping's keys are searched rather than indexed.
+    private static let searchedKeys = 16
+
+    private func place(of name: String) -> Int? {
+        if let index { return index[name] }
+        let length = name.utf8.count
+        for place in keyOrder.indices where keyOrder[place].utf8.count == length && keyOrder[place] == name { return place }
+        return nil
+    }
+
+    private subscript(entry name: String) -> (key: Node, value: Node)? { place(of: name).map { pairs[$0] } }
+
     public var keys: [String] { keyOrder }
 
-    public func has(_ key: String) -> Bool { entries[key] != nil }
+    public func has(_ key: String) -> Bool { place(of: key) != nil }
 
     /// Where `key` is written, or where a missing key is reported.
     public func location(of key: String) -> SourceLocation {
-        entries[key].map { source.location($0.key.mark) } ?? missingAt
+        self[entry: key].map { source.location($0.key.mark) } ?? missingAt
     }
 
     public func location(ofValue key: String) -> SourceLocation {
-        entries[key].map { source.location($0.value.mark) } ?? missingAt
+        self[entry: key].map { source.location($0.value.mark) } ?? missingAt
     }
 
     /// The value node, or nil when absent or null; a required key that is absent is an error.
     public func node(_ key: String, required: Bool = false) -> Node? {
-        guard let entry = entries[key], !Self.isNull(entry.value) else {
+        let entry = self[entry: key]
+        guard let entry, !Self.isNull(entry.value) else {
             if required {
-                let reason = entries[key] == nil ? "missing required key '\(key)'" : "required key '\(key)' has no value"
+                let reason = entry == nil ? "missing required key '\(key)'" : "required key '\(key)' has no value"
                 log.error(location(of: key), "\(reason) in \(subject)")
             }
             return nil
@@ -133,7 +158,7 @@ public final class Fields {
 
     /// Where each text item of a list is (the first, for repeated items); reports nothing.
     func itemLocations(_ key: String) -> [String: SourceLocation] {
-        guard let node = entries[key]?.value, case let .sequence(sequence) = node else { return [:] }
+        guard let node = self[entry: key]?.value, case let .sequence(sequence) = node else { return [:] }
         var out: [String: SourceLocation] = [:]
         for item in sequence {
             guard case let .scalar(scalar) = item else { continue }
