@@ -8,19 +8,33 @@ extension PageContext {
         let config = site.config
         let fallback = !translated && !isDefaultLanguage
         let defaultName = site.config.defaultLanguage
-        var nav = [
-            NavItem(label: t("nav_home"), href: href(""), current: path == ""),
-            NavItem(label: t("nav_commitments"), href: href(Routes.commitments), current: path.hasPrefix(Routes.commitments)),
-            NavItem(label: t("nav_meetings"), href: href(Routes.meetings), current: path.hasPrefix(Routes.meetings)),
-            NavItem(label: t("nav_notes"), href: href(Routes.notes), current: path.hasPrefix(Routes.notes)),
-            NavItem(label: t("nav_browse"), href: href(Routes.browse),
-                    current: path.hasPrefix(Routes.browse) || path.hasPrefix(Routes.institutions)),
-            NavItem(label: t("nav_data"), href: href(Routes.data), current: path.hasPrefix(Routes.data)),
-            NavItem(label: t("nav_search"), href: href(Routes.search), current: path.hasPrefix(Routes.search)),
-        ]
+        // The main navigation's sections (labelled by a UI string's key, or a free page's title), with
+        // whether each holds this page and is this page. Every page of a section at one depth has the
+        // same navigation: it is rendered once, and only its key is made per page.
+        var sections: [(label: String, route: String, current: Bool, titleFallback: Bool)] = [
+            ("nav_home", "", path == ""),
+            ("nav_commitments", Routes.commitments, path.hasPrefix(Routes.commitments)),
+            ("nav_meetings", Routes.meetings, path.hasPrefix(Routes.meetings)),
+            ("nav_notes", Routes.notes, path.hasPrefix(Routes.notes)),
+            ("nav_browse", Routes.browse, path.hasPrefix(Routes.browse) || path.hasPrefix(Routes.institutions)),
+            ("nav_data", Routes.data, path.hasPrefix(Routes.data)),
+            ("nav_search", Routes.search, path.hasPrefix(Routes.search)),
+        ].map { ($0.0, $0.1, $0.2, false) }
+        let fixed = sections.count
         for page in site.pages where page.menu != nil {
-            nav.append(NavItem(label: page.title.text(language), href: href(Routes.page(page.slug)),
-                               current: path == Routes.page(page.slug), titleFallback: isFallback(page.title)))
+            let route = Routes.page(page.slug)
+            sections.append((page.title.text(language), route, path == route, isFallback(page.title)))
+        }
+        var navKey = root + languagePrefix
+        for section in sections {
+            navKey += section.current ? (section.route == path ? "P" : "C") : "-"
+            navKey += section.titleFallback ? "f" : ""
+        }
+        let mainNav = fragments.render("partials/main-nav", key: navKey, language: language) {
+            MainNav(nav: sections.enumerated().map { place, section in
+                NavItem(label: place < fixed ? t(section.label) : section.label, href: href(section.route), current: section.current,
+                        page: section.current && section.route == path, titleFallback: section.titleFallback)
+            }, sourceLang: defaultName)
         }
         let target = path == "404.html" ? "" : path
         let languages = config.languages.map { code in
@@ -33,15 +47,6 @@ extension PageContext {
         }
         let home = LinkItem(label: t("nav_home"), href: href(""))
         let own = href(path)
-        nav = nav.map {
-            NavItem(label: $0.label, href: $0.href, current: $0.current, page: $0.current && $0.href == own,
-                    titleFallback: $0.titleFallback)
-        }
-        // Every page of a section at one depth has the same navigation: it is rendered once.
-        let navKey = nav.map { "\($0.href)|\($0.current)|\($0.page)|\($0.titleFallback)" }.joined(separator: "\u{2}")
-        let mainNav = fragments.render("partials/main-nav", key: navKey, language: language) {
-            MainNav(nav: nav, sourceLang: defaultName)
-        }
         let trail = path.isEmpty ? [] : [home] + crumbs
         let breadcrumbs = trail.enumerated().map { index, crumb in
             let isLast = index == trail.count - 1, isPage = isLast && crumb.href == own
