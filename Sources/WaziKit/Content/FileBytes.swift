@@ -54,3 +54,13 @@ enum FileBytes {
         read(path).flatMap { String(validating: $0, as: UTF8.self) }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends `text`'s UTF-8 bytes in one copy: `append(contentsOf: text.utf8)` went byte by byte,
+    /// some 200 instructions for a short text.
+    @inline(__always)
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}

@@ -116,7 +116,7 @@ struct TemplateRender {
             let before = output.count
             render(step, frame)
             if output.count > before, before > start, endsLine(before) {
-                output.insert(contentsOf: indentation.utf8, at: before)
+                output.insert(contentsOf: Array(indentation.utf8), at: before)
             }
         }
     }
@@ -130,13 +130,13 @@ struct TemplateRender {
     private mutating func render(_ step: CompiledTemplate.Step, _ frame: Frame) {
         switch step {
         case let .text(text):
-            output.append(contentsOf: text.utf8)
+            output.append(utf8: text)
         case let .value(name):
             guard let value = resolve(name) else { return }
             switch value {
-            case let .text(text): output.append(contentsOf: text.utf8)
-            case let .number(number): output.append(contentsOf: String(number).utf8)
-            default: output.append(contentsOf: String(describing: value.any).utf8)
+            case let .text(text): output.append(utf8: text)
+            case let .number(number): output.append(utf8: String(number))
+            default: output.append(utf8: String(describing: value.any))
             }
         case let .section(name, inner):
             switch resolve(name) {

@@ -97,7 +97,7 @@ final class Fragments: @unchecked Sendable {
             var run = 0
             while true {
                 out.append(contentsOf: bytes[run..<mark])
-                out.append(contentsOf: root.utf8)
+                out.append(utf8: root)
                 run = mark + 1
                 guard let next = bytes[run...].firstIndex(of: 1) else { break }
                 mark = next

@@ -44,7 +44,7 @@ public struct Strings: Sendable {
             while i < bytes.count {
                 if bytes[i] == open, let end = bytes[(i + 1)...].firstIndex(of: close),
                    let value = values[String(decoding: bytes[(i + 1)..<end], as: UTF8.self)] {
-                    out.append(contentsOf: value.utf8)
+                    out.append(utf8: value)
                     i = end + 1
                 } else {
                     out.append(bytes[i])
