@@ -4,17 +4,30 @@ import CommonMark
 struct RenderedBody {
     let html: String
     let toc: [TocItem]
-    let plainText: String
+    /// The first sentences of the text, for meta descriptions: at most 200 characters.
+    let excerpt: String
 
     static func render(_ markdown: String, allowHTML: Bool, root: String) -> RenderedBody {
         let rendered = Markdown.render(markdown, options: .init(allowHTML: allowHTML, rootPrefix: root))
         return RenderedBody(html: rendered.html,
                             toc: rendered.headings.filter { $0.level == 2 }.map { TocItem(anchor: $0.anchor, text: $0.text) },
-                            plainText: rendered.plainText)
+                            excerpt: excerpt(of: rendered.plainText))
     }
 
-    /// The first sentences of the text, for meta descriptions.
-    var excerpt: String {
-        plainText.count <= 200 ? plainText : String(plainText.prefix(197)) + "…"
+    /// `text` when it has at most 200 characters, else its first 197 and an ellipsis. Characters are
+    /// counted only up to the 201st: counting a whole long text was a large share of a page's model.
+    static func excerpt(of text: String) -> String {
+        guard text.utf8.count > 200 else { return text }
+        var end = text.startIndex
+        for _ in 0..<197 {
+            guard end < text.endIndex else { return text }
+            end = text.index(after: end)
+        }
+        var rest = end
+        for _ in 0..<4 {
+            guard rest < text.endIndex else { return text }
+            rest = text.index(after: rest)
+        }
+        return String(text[..<end]) + "…"
     }
 }
