@@ -71,7 +71,8 @@ final class CompiledTemplate: @unchecked Sendable {
 
 /// A variable or section name as swift-mustache resolves it: `.` is the current value; `a.b.c`
 /// finds `a` up the context stack, then `b` and `c` inside it; `.a` looks only in the current value.
-struct TemplateName {
+/// A class: a step that holds it is copied with one reference, at every render of the step.
+final class TemplateName {
     let text: String
     let parts: [String]
     let anchored: Bool
