@@ -72,8 +72,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case let .int(n): out.append(contentsOf: String(n).utf8)
-        case let .number(text): out.append(contentsOf: text.utf8)
+        case let .int(n): out.append(utf8: String(n))
+        case let .number(text): out.append(utf8: text)
         case let .string(s): Self.quote(s, into: &out)
         case let .array(items):
             guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
@@ -149,7 +149,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole (wazi.json holds every body).
         if !s.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out.append(contentsOf: s.utf8)
+            out.append(utf8: s)
             out.append(UInt8(ascii: "\""))
             return
         }
