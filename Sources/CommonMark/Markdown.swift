@@ -38,7 +38,12 @@ public enum Markdown {
     nonisolated(unsafe) private static var registered = false
 
     public static func render(_ markdown: String, options: Options = Options()) -> Rendered {
-        var bytes = Array(markdown.utf8)
+        render(utf8: Array(markdown.utf8), options: options)
+    }
+
+    /// Renders Markdown given as UTF-8 (cmark-gfm reads bytes; the caller vouches they are UTF-8).
+    public static func render(utf8 markdown: [UInt8], options: Options = Options()) -> Rendered {
+        var bytes = markdown
         // Only the calls into cmark-gfm hold the lock; the Swift work on their results does not.
         let (html, headingTexts, plain): ([UInt8], [(Int, String)], String) = lock.withLock {
             if !registered {

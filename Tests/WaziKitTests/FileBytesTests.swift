@@ -17,12 +17,4 @@ final class FileBytesTests: XCTestCase {
         XCTAssertNil(FileBytes.read(folder + "/missing"))
         XCTAssertNil(FileBytes.read(folder))
     }
-
-    func testTextIsNilForInvalidUTF8() throws {
-        let folder = try temporaryFolder(self)
-        FileManager.default.createFile(atPath: folder + "/ok", contents: Data("Habari, café".utf8))
-        FileManager.default.createFile(atPath: folder + "/bad", contents: Data([0x61, 0xFF, 0x62]))
-        XCTAssertEqual(FileBytes.text(folder + "/ok"), "Habari, café")
-        XCTAssertNil(FileBytes.text(folder + "/bad"))
-    }
 }

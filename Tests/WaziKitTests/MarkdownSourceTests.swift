@@ -4,10 +4,10 @@ import XCTest
 /// Bodies are read again from their files when rendered (see `MarkdownSource`): the text must be the
 /// one loaded, and a file changed or removed meanwhile fails the build instead of publishing other text.
 final class MarkdownSourceTests: XCTestCase {
-    private func loaded() throws -> (MiniSite, Site) {
+    private func loaded(french: String = "---\ntitle: Engagement\n---\n## Problème\n\nTexte.\n") throws -> (MiniSite, Site) {
         let mini = try MiniSite(self, languages: "[en, fr]")
         try mini.commitment()
-        try mini.add("commitments/T0001/index.fr.md", "---\ntitle: Engagement\n---\n## Problème\n\nTexte.\n")
+        try mini.add("commitments/T0001/index.fr.md", french)
         let (site, diagnostics) = mini.load()
         return (mini, try XCTUnwrap(site, printed(diagnostics)))
     }
@@ -17,11 +17,24 @@ final class MarkdownSourceTests: XCTestCase {
         let log = DiagnosticLog()
         let description = try XCTUnwrap(site.commitment("T0001")).description
         XCTAssertEqual(description.base(log: log), "## Problem\n\nText.")
-        XCTAssertEqual(description.text("fr", log: log), "## Problème\n\nTexte.\n")
-        XCTAssertEqual(description.text("sw", log: log), "## Problem\n\nText.")
+        XCTAssertEqual(description.textUTF8("fr", log: log), Array("## Problème\n\nTexte.\n".utf8))
+        XCTAssertEqual(description.textUTF8("sw", log: log), Array("## Problem\n\nText.".utf8))
         XCTAssertNil(description.translation("sw", log: log))
         XCTAssertEqual(log.items, [])
         _ = mini
+    }
+
+    /// A file with a byte-order mark or CR line ends is read as loading normalised it.
+    func testABodyIsReadAsLoadedFromAFileWithAByteOrderMarkOrCarriageReturns() throws {
+        for french in ["\u{FEFF}---\r\ntitle: Engagement\r\n---\r\n## Problème\r\n\r\nTexte.\r\n",
+                       "---\rtitle: Engagement\r---\r## Problème\r\rTexte.\r", "\u{FEFF}---\ntitle: Engagement\n---\n## Problème\n\nTexte.\n"] {
+            let (mini, site) = try loaded(french: french)
+            let log = DiagnosticLog()
+            let description = try XCTUnwrap(site.commitment("T0001")).description
+            XCTAssertEqual(description.translation("fr", log: log), "## Problème\n\nTexte.\n")
+            XCTAssertEqual(log.items, [])
+            _ = mini
+        }
     }
 
     func testAFileChangedDuringTheBuildIsAnError() throws {
@@ -31,7 +44,7 @@ final class MarkdownSourceTests: XCTestCase {
         let log = DiagnosticLog()
         let description = try XCTUnwrap(site.commitment("T0001")).description
         XCTAssertEqual(description.base(log: log), "")
-        XCTAssertEqual(description.text("fr", log: log), "")
+        XCTAssertEqual(description.textUTF8("fr", log: log), [])
         XCTAssertEqual(printed(log.items).components(separatedBy: "file changed while the site was being built").count, 3,
                        printed(log.items))
         XCTAssertTrue(printed(log.items).contains("T0001/index.fr.md:1:1: error"), printed(log.items))

@@ -48,11 +48,6 @@ enum FileBytes {
         }
         return bytes
     }
-
-    /// The file's text, nil when it cannot be read or is not valid UTF-8.
-    static func text(_ path: String) -> String? {
-        read(path).flatMap { String(validating: $0, as: UTF8.self) }
-    }
 }
 
 extension Array where Element == UInt8 {

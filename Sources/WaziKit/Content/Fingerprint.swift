@@ -24,6 +24,14 @@ public struct Fingerprint: Sendable, Equatable {
         mix(0xFF)  // separator: "ab"+"c" differs from "a"+"bc"
     }
 
+    /// The fingerprint of a text given as its UTF-8 bytes: the same as `of(_:)` of the text.
+    static func of(utf8 bytes: ArraySlice<UInt8>) -> UInt64 {
+        var print = Fingerprint()
+        print.value = bytes.withUnsafeBytes { fold(print.value, $0) }
+        print.mix(0xFF)
+        return print.value
+    }
+
     /// `hash` with `bytes` folded in: each little-endian word, then the last bytes with the length.
     static func fold(_ hash: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = hash

@@ -36,6 +36,16 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
     }
 
+    /// Where the body starts in a file's bytes, when they need no normalising (no byte-order mark, no
+    /// carriage return) and have front matter: what `split` makes `body` from, without the text.
+    static func bodyOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard !buffer.starts(with: [0xEF, 0xBB, 0xBF]), !hasCarriageReturn(buffer),
+                  case let .success(fences) = locate(buffer) else { return nil }
+            return fences.body
+        }
+    }
+
     private static func hasCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         return memchr(base, 0x0D, bytes.count) != nil

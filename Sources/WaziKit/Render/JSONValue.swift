@@ -9,10 +9,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A number already formatted (e.g. `0.1667`).
     case number(String)
     case string(String)
+    /// A string given as its UTF-8 bytes (a body read from its file).
+    case utf8([UInt8])
     case array([JSONValue])
     case object([String: JSONValue])
 
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    static func optional(utf8 bytes: [UInt8]?) -> JSONValue { bytes.map(JSONValue.utf8) ?? .null }
 
     /// The value of a table cell: lists become arrays, empty cells `null`.
     init(_ value: DataValue) {
@@ -75,6 +78,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .int(n): out.append(utf8: String(n))
         case let .number(text): out.append(utf8: text)
         case let .string(s): Self.quote(s, into: &out)
+        case let .utf8(bytes): bytes.withUnsafeBufferPointer { Self.quote(utf8: $0, into: &out) }
         case let .array(items):
             guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
@@ -146,16 +150,20 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII as they are,
     /// except U+2028 and U+2029, which JavaScript does not allow raw in strings.
     private static func quote(_ s: String, into out: inout [UInt8]) {
+        var text = s
+        text.withUTF8 { quote(utf8: $0, into: &out) }
+    }
+
+    private static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole (wazi.json holds every body).
-        if !s.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out.append(utf8: s)
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
             return
         }
         // Otherwise (every body has line breaks) the runs between escapes are copied whole too.
-        var text = s
-        text.withUTF8 { bytes in
+        do {
             var run = 0
             var i = 0
             func escape(_ replacement: StaticString, skipping count: Int) {

@@ -8,7 +8,11 @@ struct RenderedBody {
     let excerpt: String
 
     static func render(_ markdown: String, allowHTML: Bool, root: String) -> RenderedBody {
-        let rendered = Markdown.render(markdown, options: .init(allowHTML: allowHTML, rootPrefix: root))
+        render(utf8: Array(markdown.utf8), allowHTML: allowHTML, root: root)
+    }
+
+    static func render(utf8 markdown: [UInt8], allowHTML: Bool, root: String) -> RenderedBody {
+        let rendered = Markdown.render(utf8: markdown, options: .init(allowHTML: allowHTML, rootPrefix: root))
         return RenderedBody(html: rendered.html,
                             toc: rendered.headings.filter { $0.level == 2 }.map { TocItem(anchor: $0.anchor, text: $0.text) },
                             excerpt: excerpt(of: rendered.plainText))

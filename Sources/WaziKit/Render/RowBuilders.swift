@@ -144,7 +144,7 @@ extension PageContext {
 
     /// Renders a Markdown body in the page's language (or the default's, when not translated).
     func markdown(_ text: MarkdownSource) -> RenderedBody {
-        RenderedBody.render(text.text(language, log: problems), allowHTML: site.config.allowHTML, root: root)
+        RenderedBody.render(utf8: text.textUTF8(language, log: problems), allowHTML: site.config.allowHTML, root: root)
     }
 
     func fact(_ label: String, _ value: String, href: String = "") -> Fact {

@@ -66,7 +66,7 @@ enum SiteJSON {
             var members = fields.mapValues { localized in
                 localized.flatMap { $0.translations[language] }.map(JSONValue.string) ?? .null
             }
-            members[body.0] = .optional(body.1.translation(language, log: log))
+            members[body.0] = .optional(utf8: body.1.translationUTF8(language, log: log))
             out[language] = .object(members)
         }
         return .object(out)
@@ -74,12 +74,12 @@ enum SiteJSON {
 
     private static func commitment(_ c: Commitment, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(c), [
-            "description": .string(c.description.base(log: log)),
+            "description": .utf8(c.description.baseUTF8(log: log)),
             "translations": translations(site, c.origin, ["title": c.title, "short_title": c.shortTitle],
                                          body: ("description", c.description), log),
             "milestones": .array(c.milestones.map { m in
                 object(site.row(m), [
-                    "description": .string(m.description.base(log: log)),
+                    "description": .utf8(m.description.baseUTF8(log: log)),
                     "translations": translations(site, m.origin, ["title": m.title], body: ("description", m.description), log),
                     "updates": .array(site.updateRows(m).map { object($0, [:]) }),
                 ])
@@ -89,7 +89,7 @@ enum SiteJSON {
 
     private static func meeting(_ m: Meeting, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(m), [
-            "minutes": .string(m.minutes.base(log: log)),
+            "minutes": .utf8(m.minutes.baseUTF8(log: log)),
             "translations": translations(site, m.origin, ["title": m.title], body: ("minutes", m.minutes), log),
             "attendees": .array(m.attendees.map { a in
                 .object(["name": site.config.publishAttendeeNames ? .optional(a.name) : .null,
@@ -103,7 +103,7 @@ enum SiteJSON {
 
     private static func note(_ n: Note, _ site: Site, _ log: DiagnosticLog) -> JSONValue {
         object(site.row(n), [
-            "body": .string(n.body.base(log: log)),
+            "body": .utf8(n.body.baseUTF8(log: log)),
             "translations": translations(site, n.origin, ["title": n.title, "summary": n.summary], body: ("body", n.body), log),
         ])
     }
