@@ -120,6 +120,28 @@ final class CompiledTemplateTests: XCTestCase {
         XCTAssertGreaterThan(compared, 2000)
     }
 
+    /// A partial that includes itself stops at a depth and fails the build, where swift-mustache's
+    /// renderer recursed until the stack overflowed.
+    func testAPartialThatIncludesItselfIsAnErrorNotACrash() throws {
+        let template = try MustacheTemplate(string: Theme.textPragma + "[{{> main}}]")
+        let compiled = try XCTUnwrap(CompiledTemplate(library: template))
+        var render = TemplateRender(root: ViewNode([:]), library: ["main": compiled])
+        render.render(compiled, TemplateRender.Frame())
+        XCTAssertEqual(render.tooDeep, "main")
+        XCTAssertEqual(String(decoding: render.output, as: UTF8.self),
+                       String(repeating: "[", count: TemplateRender.nestingLimit + 1) + String(repeating: "]", count: TemplateRender.nestingLimit + 1))
+
+        let theme = try temporaryFolder(self) + "/templates"
+        try FileManager.default.copyItem(atPath: defaultTheme, toPath: theme)
+        try write(try read(theme + "/partials/badge.mustache") + "{{> partials/badge}}", to: theme + "/partials/badge.mustache")
+        let output = try temporaryFolder(self) + "/site"
+        let report = Build.run(options(templates: theme, output: output))
+        XCTAssertTrue(printed(report.diagnostics).contains(
+            "partials/badge.mustache:1:1: error: partials nest more than 64 deep here: does 'partials/badge' include itself?"),
+            printed(report.diagnostics))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+    }
+
     /// A view model that encodes through nested containers (none of wazi's does) is seen whole.
     func testNestedEncodingContainersAreKept() throws {
         struct Nested: Encodable {

@@ -92,6 +92,11 @@ struct TemplateRender {
     /// UTF-8: every piece appended is a whole String, so the bytes are valid UTF-8.
     private(set) var output: [UInt8] = []
     private(set) var missing: Set<String> = []
+    /// The partial or block at which templates nested deeper than `nestingLimit`, if they did: a
+    /// template that includes itself would otherwise recurse until the stack overflows.
+    private(set) var tooDeep: String?
+    private var depth = 0
+    static let nestingLimit = 64
 
     init(root: ViewNode, library: [String: CompiledTemplate]) {
         self.library = library
@@ -154,7 +159,8 @@ struct TemplateRender {
             default: return
             }
         case let .partial(name, indented, overrides):
-            guard let partial = library[name] else { return }
+            guard let partial = library[name], enter(name) else { return }
+            defer { depth -= 1 }
             var inner = Frame(indentation: indented.map { (frame.indentation ?? "") + $0 } ?? frame.indentation,
                               inherited: frame.inherited)
             if let overrides {
@@ -163,10 +169,22 @@ struct TemplateRender {
             }
             render(partial, inner)
         case let .block(name, fallback, indented):
+            guard enter(name) else { return }
+            defer { depth -= 1 }
             let inner = Frame(indentation: indented.map { (frame.indentation ?? "") + $0 } ?? frame.indentation,
                               inherited: frame.inherited)
             render(frame.inherited?[name] ?? fallback, inner)
         }
+    }
+
+    /// One level deeper into partials and blocks, unless that passes the limit.
+    private mutating func enter(_ name: String) -> Bool {
+        guard depth < Self.nestingLimit else {
+            if tooDeep == nil { tooDeep = name }
+            return false
+        }
+        depth += 1
+        return true
     }
 
     private mutating func renderPushed(_ value: ViewValue, _ template: CompiledTemplate, _ frame: Frame) {

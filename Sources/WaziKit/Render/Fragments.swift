@@ -71,17 +71,17 @@ final class Fragments: @unchecked Sendable {
 
     private func make(_ template: String, key: String, language: String, fingerprint: UInt64?,
                       model: () -> any Encodable) -> RawHTML {
-        let (bytes, missing) = theme.render(template, layers: [model()], language: language)
+        let made = theme.render(template, layers: [model()], language: language)
+        let bytes = made.bytes
         // A final line feed, not a CR LF (one Character, which the layout's line keeps).
         let endsLine = bytes.last == 0x0A && (bytes.count < 2 || bytes[bytes.count - 2] != 0x0D)
         let fragment = RawHTML(html: String(decoding: endsLine ? bytes.dropLast() : bytes[...], as: UTF8.self))
         lock.withLock {
             rendered[key] = fragment
             if let fingerprint { rows[key] = fingerprint }
-            for name in missing {
-                problems.insert(Diagnostic(.error, SourceLocation(file: theme.directory + "/\(template).mustache"),
-                                           "template uses '{{\(name)}}', which \(template) is not given"))
-            }
+            problems.formUnion(made.diagnostics(theme, template: template) {
+                "template uses '{{\($0)}}', which \(template) is not given"
+            })
         }
         return fragment
     }

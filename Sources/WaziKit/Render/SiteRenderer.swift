@@ -201,15 +201,14 @@ public struct SiteRenderer: Sendable {
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
                                   institutionSlugs: institutionSlugs, zone: zone, fragments: fragments, problems: problems)
-        let (html, missing) = theme.render(job.template, layers: job.build(context), language: job.language)
-        var found = missing.map {
-            Diagnostic(.error, SourceLocation(file: theme.directory + "/\(job.template).mustache"),
-                       "template uses '{{\($0)}}', which the \(job.template) page does not provide")
+        let rendered = theme.render(job.template, layers: job.build(context), language: job.language)
+        var found = rendered.diagnostics(theme, template: job.template) {
+            "template uses '{{\($0)}}', which the \(job.template) page does not provide"
         }
         found += lookup.missing.sorted().map {
             Diagnostic(.error, SourceLocation(file: strings.path), "missing string '\($0)'")
         }
-        return (OutputFile(path: context.outputPath, bytes: html), found)
+        return (OutputFile(path: context.outputPath, bytes: rendered.bytes), found)
     }
 
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the

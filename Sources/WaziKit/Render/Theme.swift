@@ -130,20 +130,37 @@ public struct Theme: Sendable {
 
     /// Renders `template` with the page's view model; variables the model lacks are reported, not left empty.
     /// The root looks names up in its layers: page content, then layout, then the UI strings as `t`.
-    func render(_ template: String, layers: [any Encodable], language: String) -> (html: [UInt8], missing: [String]) {
+    /// A page or fragment as rendered: its bytes, the names its model lacked, and the partial at which
+    /// templates nested too deep (see `TemplateRender.tooDeep`).
+    struct Rendered {
+        var bytes: [UInt8]
+        var missing: [String]
+        var tooDeep: String?
+
+        /// The problems as diagnostics of `template`; `lacking` words the message for a missing name.
+        func diagnostics(_ theme: Theme, template: String, lacking: (String) -> String) -> [Diagnostic] {
+            missing.map { Diagnostic(.error, SourceLocation(file: theme.directory + "/\(template).mustache"), lacking($0)) }
+                + (tooDeep.map {
+                [Diagnostic(.error, SourceLocation(file: theme.directory + "/\($0).mustache"),
+                            "partials nest more than \(TemplateRender.nestingLimit) deep here: does '\($0)' include itself?")]
+            } ?? [])
+        }
+    }
+
+    func render(_ template: String, layers: [any Encodable], language: String) -> Rendered {
         let nodes = layers.map { layer -> ViewNode in
             guard case let .node(node)? = ViewEncoder.convert(layer) else { return ViewNode([:]) }
             return node
         } + [ViewNode(["t": .node(escapedStrings[language] ?? ViewNode([:]))])]
         if engine == .compiled, let compiled {
-            guard let page = compiled[template] else { return ([], []) }
+            guard let page = compiled[template] else { return Rendered(bytes: [], missing: []) }
             var render = TemplateRender(root: ViewNode(layers: nodes), library: compiled)
             render.render(page, TemplateRender.Frame())
-            return (render.output, render.missing.sorted())
+            return Rendered(bytes: render.output, missing: render.missing.sorted(), tooDeep: render.tooDeep)
         }
         let root = StrictRoot(nodes)
         let html = library.render(root, withTemplate: template) ?? ""
-        return (Array(html.utf8), root.missing.sorted())
+        return Rendered(bytes: Array(html.utf8), missing: root.missing.sorted())
     }
 }
 
