@@ -103,7 +103,7 @@ final class CompiledTemplateTests: XCTestCase {
     /// Random templates (text, line ends, indentation, every tag kind the compiled form handles,
     /// partials and inheritance) over random values, seeded so that a failure can be replayed.
     func testRandomTemplatesRenderAsSwiftMustacheDoes() throws {
-        var random = SeededRandom(seed: 20261127)
+        var random = SplitMix64(seed: 20261127)
         var compared = 0
         for _ in 0..<3000 {
             var generator = TemplateGenerator(random: random)
@@ -163,24 +163,9 @@ final class CompiledTemplateTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// Random Mustache templates and values for `testRandomTemplatesRenderAsSwiftMustacheDoes`.
 private struct TemplateGenerator {
-    var random: SeededRandom
+    var random: SplitMix64
     private let names = ["a", "b", "c", "rows", "flag", "n", "a.b", "a.c", "rows.a", ".a", ".", "gone", "gone.a"]
     private let texts = ["x", " ", "  ", "\n", "\n", "\r\n", "y z", "\t", "<&>"]
 

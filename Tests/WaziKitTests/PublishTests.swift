@@ -152,7 +152,7 @@ final class KilledBuildTests: XCTestCase {
         let output = folder + "/site"
         try FileManager.default.copyItem(atPath: folder + "/v1", toPath: output)
         var current = 1
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var killedMidway = 0
         for attempt in 0..<12 {
             let next = 1 - current
@@ -191,18 +191,6 @@ extension Process {
     }
 }
 
-/// A small deterministic generator for tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Removing folders with POSIX calls (`FileTree`) never follows a symbolic link out of the tree.
 final class FileTreeTests: XCTestCase {
