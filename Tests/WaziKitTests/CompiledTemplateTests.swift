@@ -142,6 +142,28 @@ final class CompiledTemplateTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
+    /// Facts, which `ViewEncoder` makes directly, are what their `Encodable` conformance makes.
+    func testFactsAreMadeAsTheirEncodableConformanceMakesThem() throws {
+        func shape(_ value: ViewValue?) -> String {
+            switch value {
+            case nil: return "nil"
+            case let .text(text)?: return "text(\(text))"
+            case let .number(number)?: return "number(\(number))"
+            case let .flag(flag)?: return "flag(\(flag))"
+            case let .list(items)?: return "[" + items.map { shape($0) }.joined(separator: ", ") + "]"
+            case let .node(node)?: return "{" + node.entries.map { "\($0.name): \(shape($0.value))" }.joined(separator: ", ") + "}"
+            }
+        }
+        let facts = [
+            Fact(label: "Lead <institution>", values: [FactValue(text: "A & B", href: "../x/?a=1&b=2", isLink: true)], isList: false),
+            Fact(label: "Status", values: [FactValue(text: "one", href: "", isLink: false), FactValue(text: "\"two\"", href: "", isLink: false)],
+                 isList: true),
+            Fact(label: "", values: [], isList: false),
+        ]
+        XCTAssertEqual(shape(ViewEncoder.convert(facts)), shape(ViewEncoder.encoded(facts)))
+        XCTAssertTrue(shape(ViewEncoder.convert(facts)).contains("text(Lead &lt;institution&gt;)"))
+    }
+
     /// A view model that encodes through nested containers (none of wazi's does) is seen whole.
     func testNestedEncodingContainersAreKept() throws {
         struct Nested: Encodable {

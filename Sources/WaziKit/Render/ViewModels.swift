@@ -18,6 +18,24 @@ struct Fact: Encodable { let label: String; let values: [FactValue]; let isList:
 /// A value that may link somewhere (`href` empty when not).
 struct FactValue: Encodable { let text: String; let href: String; let isLink: Bool }
 
+extension Fact {
+    /// What `ViewEncoder` makes of a fact through its `Encodable` conformance (a test compares them),
+    /// made directly: pages show many facts, and each went through a dozen generic calls.
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .text(HTML.escape(label)),
+            .list(values.map { value in
+                .node(ViewNode(names: Self.valueNames, values: [.text(HTML.escape(value.text)), .text(HTML.escape(value.href)),
+                                                                .flag(value.isLink)]))
+            }),
+            .flag(isList),
+        ]))
+    }
+
+    private static let names = ["label", "values", "isList"]
+    private static let valueNames = ["text", "href", "isLink"]
+}
+
 /// A status as text, icon and class: never colour alone.
 struct Badge: Encodable { let code: String; let label: String; let icon: String }
 

@@ -61,6 +61,15 @@ final class ViewNode: MustacheParent, @unchecked Sendable {
         }
     }
 
+    /// The names and values, in order (a table's sorted by name), for tests to compare nodes.
+    var entries: [(name: String, value: ViewValue)] {
+        switch storage {
+        case let .table(fields): return fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        case let .list(names, values): return Array(zip(names, values))
+        case let .layers(layers): return layers.flatMap(\.entries)
+        }
+    }
+
     /// For swift-mustache's renderer.
     func child(named name: String) -> Any? { value(named: name)?.any }
 }
