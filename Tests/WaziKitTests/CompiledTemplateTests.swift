@@ -142,18 +142,40 @@ final class CompiledTemplateTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
-    /// Facts, which `ViewEncoder` makes directly, are what their `Encodable` conformance makes.
-    func testFactsAreMadeAsTheirEncodableConformanceMakesThem() throws {
-        func shape(_ value: ViewValue?) -> String {
-            switch value {
-            case nil: return "nil"
-            case let .text(text)?: return "text(\(text))"
-            case let .number(number)?: return "number(\(number))"
-            case let .flag(flag)?: return "flag(\(flag))"
-            case let .list(items)?: return "[" + items.map { shape($0) }.joined(separator: ", ") + "]"
-            case let .node(node)?: return "{" + node.entries.map { "\($0.name): \(shape($0.value))" }.joined(separator: ", ") + "}"
+    /// A template value written out whole, to compare two.
+    private func shape(_ value: ViewValue?) -> String {
+        switch value {
+        case nil: return "nil"
+        case let .text(text)?: return "text(\(text))"
+        case let .number(number)?: return "number(\(number))"
+        case let .flag(flag)?: return "flag(\(flag))"
+        case let .list(items)?: return "[" + items.map { shape($0) }.joined(separator: ", ") + "]"
+        case let .node(node)?: return "{" + node.entries.map { "\($0.name): \(shape($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Every page's layout, which `ViewEncoder` makes directly, is what its `Encodable` conformance makes.
+    func testEveryLayoutIsMadeAsItsEncodableConformanceMakesIt() throws {
+        let (loaded, diagnostics) = SiteLoader.load(content: exampleContent, options: LoadOptions(asOf: exampleAsOf))
+        let site = try XCTUnwrap(loaded, printed(diagnostics))
+        let theme = try XCTUnwrap(Theme.load(defaultTheme, languages: site.config.languages, log: DiagnosticLog()))
+        let renderer = SiteRenderer(site: site, theme: theme)
+        var compared = 0
+        for job in renderer.jobs() {
+            let strings = try XCTUnwrap(theme.strings[job.language])
+            let context = PageContext(site: site, language: job.language, t: Lookup(strings), path: job.path,
+                                      institutionSlugs: renderer.institutionSlugs, zone: renderer.zone,
+                                      fragments: renderer.fragments, problems: renderer.problems)
+            for case let chrome as Chrome in job.build(context) {
+                XCTAssertEqual(shape(ViewEncoder.convert(chrome)), shape(ViewEncoder.encoded(chrome)), job.outputPath)
+                compared += 1
             }
         }
+        XCTAssertGreaterThan(compared, 100)
+    }
+
+    /// Facts, which `ViewEncoder` makes directly, are what their `Encodable` conformance makes.
+    func testFactsAreMadeAsTheirEncodableConformanceMakesThem() throws {
         let facts = [
             Fact(label: "Lead <institution>", values: [FactValue(text: "A & B", href: "../x/?a=1&b=2", isLink: true)], isList: false),
             Fact(label: "Status", values: [FactValue(text: "one", href: "", isLink: false), FactValue(text: "\"two\"", href: "", isLink: false)],

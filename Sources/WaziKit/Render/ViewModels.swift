@@ -83,6 +83,38 @@ struct Chrome: Encodable {
     let feedHref: String
 }
 
+extension Chrome {
+    /// What `ViewEncoder` makes of the layout through its `Encodable` conformance (a test compares
+    /// them), made directly: every page has one, and its thirty fields went through generic calls.
+    var viewValue: ViewValue {
+        func text(_ text: String) -> ViewValue { .text(HTML.escape(text)) }
+        func languageList(_ items: [LanguageItem]) -> ViewValue {
+            .list(items.map { item in
+                .node(ViewNode(names: Self.languageNames, values: [text(item.code), text(item.name), text(item.href), .flag(item.current)]))
+            })
+        }
+        let crumbs = ViewValue.list(breadcrumbs.map { item in
+            .node(ViewNode(names: Self.navNames, values: [text(item.label), text(item.href), .flag(item.current), .flag(item.page),
+                                                         .flag(item.titleFallback)]))
+        })
+        return .node(ViewNode(names: Self.names, values: [
+            text(lang), text(uiLang), text(contentLang), .flag(fallback), text(fallbackNotice), text(sourceLang), .flag(foreignSource),
+            text(documentTitle), text(siteTitle), text(metaDescription), text(canonical), text(root), text(home), text(stylesheet),
+            .text(mainNav.html), languageList(languages), .flag(hasLanguages), languageList(alternates), crumbs, .flag(hasBreadcrumbs),
+            text(footerText), text(asOfText), .text(jsonLD.html), .flag(hasJSONLD), text(ogType), text(ogTitle), text(ogLocale),
+            text(feedHref),
+        ]))
+    }
+
+    private static let names = [
+        "lang", "uiLang", "contentLang", "fallback", "fallbackNotice", "sourceLang", "foreignSource", "documentTitle", "siteTitle",
+        "metaDescription", "canonical", "root", "home", "stylesheet", "mainNav", "languages", "hasLanguages", "alternates",
+        "breadcrumbs", "hasBreadcrumbs", "footerText", "asOfText", "jsonLD", "hasJSONLD", "ogType", "ogTitle", "ogLocale", "feedHref",
+    ]
+    private static let languageNames = ["code", "name", "href", "current"]
+    private static let navNames = ["label", "href", "current", "page", "titleFallback"]
+}
+
 struct ProgressView: Encodable {
     let total: Int
     let hasMilestones: Bool
