@@ -102,6 +102,9 @@ struct TemplateRender {
         self.library = library
         stack = [.node(root)]
         stack.reserveCapacity(8)
+        // Room for a typical page: growing by doubling from nothing copied it a dozen times. (Rows are
+        // kept as Strings of their own size, see `Fragments`.)
+        output.reserveCapacity(16 * 1024)
     }
 
     /// A frame's state that swift-mustache keeps in its context besides the stack.
