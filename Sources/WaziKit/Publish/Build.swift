@@ -75,6 +75,7 @@ public enum Build {
         report.rendered = written.pages.rendered
         report.reusedRows = written.renderer.fragments.reusedRows
         report.reusedDataItems = written.records.reused
+        report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
         report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
@@ -154,6 +155,7 @@ public enum Build {
         let global: String
         let prints: [String: String]
         let records: JSONRecords
+        let tables: TableRecords
     }
 
     /// Which outputs are the same as the last build's: a file whose items are unchanged (see
@@ -191,6 +193,7 @@ public enum Build {
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
+        let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
         timings.lap("plan")
@@ -202,7 +205,7 @@ public enum Build {
         // The data page, which gives the data files' sizes, waits for them.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard reuse.unchanged(path) else { return nil }
                 return FileBytes.read(options.output + "/" + path)
@@ -237,7 +240,8 @@ public enum Build {
         timings.beside = lanes.flatMap(\.value.stages)
         _ = folders.value
         timings.lap("wait")
-        return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records)
+        return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records,
+                       tables: tables)
     }
 
     /// Writes what the next build reuses, then puts the staged site in place of the output.
@@ -253,6 +257,7 @@ public enum Build {
         RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
         written.records.write(output: options.output, global: written.global, folder: publisher.stagingIdentity,
                               size: written.sink.log.sizes["data/wazi.json"] ?? 0)
+        written.tables.write(output: options.output, global: written.global, folder: publisher.stagingIdentity)
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
         return try publisher.commit(previous: last.cache.map { Set($0.outputs.keys) })
     }

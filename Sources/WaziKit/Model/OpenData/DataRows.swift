@@ -23,6 +23,33 @@ extension Site {
         }
     }
 
+    /// One item's rows in a table, and the files they show (besides what every page depends on).
+    struct TableItem {
+        let key: String
+        let shows: [Origin]
+        let rows: () -> [DataRow]
+    }
+
+    /// `rows(table)` item by item, in the same order, so the build cache can keep an item's rows
+    /// while its files are unchanged; nil for a table it does not know.
+    func tableItems(_ table: DataTable) -> [TableItem]? {
+        switch table.name {
+        case "commitments":
+            // A commitment's row counts its milestones by status and overdue.
+            return commitments.map { c in TableItem(key: c.id, shows: [c.origin] + c.milestones.map(\.origin)) { [row(c)] } }
+        case "milestones":
+            // A milestone without a lead shows its commitment's.
+            return commitments.flatMap { c in
+                c.milestones.map { m in TableItem(key: m.id, shows: [m.origin, c.origin]) { [row(m)] } }
+            }
+        case "milestone_updates": return milestones.map { m in TableItem(key: m.id, shows: [m.origin]) { updateRows(m) } }
+        case "meetings": return meetings.map { m in TableItem(key: m.slug, shows: [m.origin]) { [row(m)] } }
+        case "action_items": return meetings.map { m in TableItem(key: m.slug, shows: [m.origin]) { actionItemRows(m) } }
+        case "notes": return notes.map { n in TableItem(key: n.slug, shows: [n.origin]) { [row(n)] } }
+        default: return nil
+        }
+    }
+
     public func row(_ c: Commitment) -> DataRow {
         let progress = c.progress
         return [
