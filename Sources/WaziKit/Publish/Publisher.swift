@@ -140,8 +140,13 @@ public final class Publisher: @unchecked Sendable {
     /// Keeps the previous site's file as it is (a hard link); false when there is none to keep.
     public func keep(_ relative: String) -> Bool {
         let path = staging + "/" + relative
-        do { try makeFolder(Self.parent(path)) } catch { return false }
-        guard linkPrevious(relative, at: path) else { return false }
+        // A recycled spare mostly has the folder already, and often the very file: tried first, the
+        // folder is made only when that fails. Asking for the folder first cost a failing mkdir
+        // per page while `prepareFolders` was still listing the spare.
+        if !(recycled && linkPrevious(relative, at: path)) {
+            do { try makeFolder(Self.parent(path)) } catch { return false }
+            guard linkPrevious(relative, at: path) else { return false }
+        }
         lock.withLock {
             paths.insert(relative)
             summary.unchanged += 1
