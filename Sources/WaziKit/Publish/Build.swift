@@ -153,7 +153,7 @@ public enum Build {
         let pages: (jobs: [SiteRenderer.Job], rendered: Int, diagnostics: [Diagnostic])
         let sink: FileSink
         let global: String
-        let prints: [String: String]
+        let prints: [String: UInt64]
         let records: JSONRecords
         let tables: TableRecords
     }
@@ -163,7 +163,7 @@ public enum Build {
     private struct Reuse: Sendable {
         let previous: BuildCache?
         let global: String
-        let prints: [String: String]
+        let prints: [String: UInt64]
         let publisher: Publisher?
         let sink: FileSink
 

@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 3
+    static let version = 4
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -21,7 +21,7 @@ struct BuildCache: Sendable {
     /// Input file → "size:mtime".
     var inputs: [String: String]
     /// Output page → fingerprint of the items it shows (see `Build.pageFingerprints`).
-    var pages: [String: String]
+    var pages: [String: UInt64]
     /// Every output file → its size, to check the output was not changed by hand.
     var outputs: [String: Int]
     /// Diagnostics of that build, printed again when nothing changed.
@@ -39,7 +39,7 @@ struct BuildCache: Sendable {
               let diagnostics = fields.list({ $0.text() }),
               let inputs = fields.pairs({ $0.text() }),
               let outputs = fields.pairs({ $0.int() }),
-              let pages = fields.pairs({ $0.text() }), fields.atEnd else { return nil }
+              let pages = fields.pairs({ $0.number() }), fields.atEnd else { return nil }
         return BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: outputs,
                           diagnostics: diagnostics, pageCount: pageCount)
     }
@@ -96,17 +96,16 @@ struct BuildCache: Sendable {
 }
 
 extension Site {
-    /// Fingerprint of every item a page can show, by entity key.
-    var entityFingerprints: [String: String] {
-        var prints: [String: String] = [:]
+    /// Fingerprint of every item a page can show (of its files), by entity key.
+    var entityFingerprints: [String: UInt64] {
+        var prints: [String: UInt64] = [:]
+        prints.reserveCapacity(commitments.count + milestones.count + meetings.count + notes.count)
         for commitment in commitments {
-            prints["commitment:" + commitment.id] = Fingerprint(commitment.origin.fingerprint).hex
-            for milestone in commitment.milestones {
-                prints["milestone:" + milestone.id] = Fingerprint(milestone.origin.fingerprint).hex
-            }
+            prints["commitment:" + commitment.id] = commitment.origin.fingerprint
+            for milestone in commitment.milestones { prints["milestone:" + milestone.id] = milestone.origin.fingerprint }
         }
-        for meeting in meetings { prints["meeting:" + meeting.slug] = Fingerprint(meeting.origin.fingerprint).hex }
-        for note in notes { prints["note:" + note.slug] = Fingerprint(note.origin.fingerprint).hex }
+        for meeting in meetings { prints["meeting:" + meeting.slug] = meeting.origin.fingerprint }
+        for note in notes { prints["note:" + note.slug] = note.origin.fingerprint }
         return prints
     }
 }
