@@ -91,17 +91,9 @@ extension Milestone: CacheCodable {
     }
 
     init(from reader: inout CacheReader) throws {
-        commitmentID = try reader.read()
-        number = try reader.read()
-        fileSlug = try reader.read()
-        title = try reader.read()
-        start = try reader.read()
-        end = try reader.read()
-        status = try reader.read()
-        lead = try reader.read()
-        updates = try reader.read()
-        description = try reader.read()
-        origin = try reader.read()
+        try self.init(commitmentID: reader.read(), number: reader.read(), fileSlug: reader.read(), title: reader.read(),
+                      start: reader.read(), end: reader.read(), status: reader.read(), lead: reader.read(),
+                      updates: reader.read(), description: reader.read(), origin: reader.read())
     }
 }
 
