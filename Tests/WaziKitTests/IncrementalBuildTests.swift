@@ -145,6 +145,27 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(report.reusedTableItems, 0)
     }
 
+    /// The feeds are kept while the items they list, and their files, are the same; an edit that
+    /// reaches what they show remakes them (compared with a clean build).
+    func testFeedsAreKeptUnlessWhatTheyListChanges() throws {
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
+        let feeds = ["feed.xml", "fr/feed.xml", "sw/feed.xml"]
+        let before = try feeds.map(inode)
+        // Milestone 6 has no update: it is not in the feeds.
+        try rebuild { try edit(milestone6, replacing: "title: \"", with: "title: \"Renamed – ") }
+        XCTAssertEqual(try feeds.map(inode), before)
+        // An update puts it in.
+        try rebuild {
+            try edit(milestone6, replacing: "status: not-started\n",
+                     with: "status: in-progress\nupdates:\n  - date: 2026-06-01\n    status: in-progress\n    summary: Started.\n")
+        }
+        XCTAssertNotEqual(try inode("feed.xml"), before[0])
+        XCTAssertTrue(try read(output + "/feed.xml").contains("KENMS0005-6"))
+        // Its entries show its commitment's lead once it has none of its own.
+        try rebuild { try edit(milestone6, replacing: "lead: \"The Oslo Center\"\n", with: "") }
+        try rebuild { try edit(content + "/commitments/KENMS0005/index.md", replacing: "  - \"Office of the Governor\"\n", with: "") }
+    }
+
     /// The items the table cache keeps rows by give every row of each table, in order.
     func testTableItemsGiveEveryRowInOrder() throws {
         let site = try XCTUnwrap(SiteLoader.load(content: content, options: LoadOptions(asOf: exampleAsOf)).0)

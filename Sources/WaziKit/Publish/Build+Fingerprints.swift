@@ -13,6 +13,7 @@ extension Build {
         var entities = site.entityFingerprints
         for (key, list) in renderer.listFingerprints() where entities[key] == nil { entities[key] = Fingerprint.of(list) }
         if entities[Self.allPages] == nil { entities[Self.allPages] = pagePaths.value }
+        entities[Self.feeds] = AtomFeed.fingerprint(site)
         let known = entities
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
         // covers); meetings.ics shows every meeting, as the meetings index lists them.
@@ -20,6 +21,7 @@ extension Build {
             + [("meetings.ics", ["list:" + Routes.meetings])]
         // The sitemap lists every page (and robots.txt names it): the same pages, the same files.
         let maps = [("sitemap.xml", [Self.allPages]), ("robots.txt", [Self.allPages])]
+        let feeds = site.config.languages.map { (AtomFeed.path(site, language: $0), [Self.feeds]) }
         // A data table shows every item of its kind (a commitment's counts, its milestones').
         let tables = site.dataTables.flatMap { table -> [(String, [String])] in
             let list: String
@@ -31,7 +33,7 @@ extension Build {
             }
             return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
         }
-        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables + maps
+        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables + maps + feeds
         // On every core: at 10,000 pages this was a tenth of a second with the other cores idle.
         let chunks = parallelChunks(outputs, size: 512, threads: threads) { chunk in
             chunk.compactMap { path, keys -> (String, UInt64)? in
@@ -51,6 +53,8 @@ extension Build {
 
     /// The key of the set of pages, in order (see `pageFingerprints`).
     private static let allPages = "pages:all"
+    /// The key of what the Atom feeds show (see `AtomFeed.fingerprint`).
+    private static let feeds = "feeds:atom"
 
     /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
     /// institutions (their URLs), published files, the options and the date.

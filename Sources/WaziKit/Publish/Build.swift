@@ -263,11 +263,13 @@ public enum Build {
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
-    /// `keep`: whether a file (a calendar, the sitemap) is kept from the previous build (see `Reuse`).
+    /// `keep`: whether a file (a feed, a calendar, the sitemap) is kept from the previous build (see `Reuse`).
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
                                       jobs: [SiteRenderer.Job], keep: (String) -> Bool) -> [OutputFile] {
-        var files = site.config.languages.compactMap { language in
-            theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }
+        // A feed is kept when it would list the same items, unchanged (see `AtomFeed.fingerprint`).
+        var files = site.config.languages.compactMap { language -> OutputFile? in
+            guard let strings = theme.strings[language], !keep(AtomFeed.path(site, language: language)) else { return nil }
+            return AtomFeed.render(site, language: language, strings: strings)
         }
         let strings = theme.strings[site.config.defaultLanguage]
         files += MeetingCalendar.files(site, strings: strings, keep: keep)
