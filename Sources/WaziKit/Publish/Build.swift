@@ -175,7 +175,8 @@ public enum Build {
 
         /// Keeps the last build's file at `path` (a page, a meeting's calendar) when it is unchanged.
         func keep(_ path: String) -> Bool {
-            guard unchanged(path), let publisher, let size = previous?.outputs[path], publisher.keep(path) else { return false }
+            guard unchanged(path), let publisher, let size = previous?.outputs[path],
+                  publisher.keep(path, inode: previous?.inodes[path]) else { return false }
             sink.log.add(path, size: size)
             return true
         }
@@ -249,10 +250,11 @@ public enum Build {
                                publisher: Publisher, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
         // The cache names the folder it describes and is written before the swap: whatever moment
         // a build is killed at, the next one trusts it only if it matches the output in place.
-        BuildCache(folder: publisher.stagingIdentity, global: written.global, inputs: last.stamps, pages: written.prints,
-                   outputs: written.sink.log.sizes, diagnostics: diagnostics.map(\.description),
-                   pageCount: written.pages.jobs.count)
-            .write(output: options.output)
+        var cache = BuildCache(folder: publisher.stagingIdentity, global: written.global, inputs: last.stamps,
+                               pages: written.prints, outputs: written.sink.log.sizes,
+                               diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
+        cache.inodes = publisher.inodes
+        cache.write(output: options.output)
         loaded.decoded?.commit()
         RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
         written.records.write(output: options.output, global: written.global, folder: publisher.stagingIdentity,

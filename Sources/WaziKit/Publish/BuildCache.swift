@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 4
+    static let version = 5
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -24,6 +24,8 @@ struct BuildCache: Sendable {
     var pages: [String: UInt64]
     /// Every output file → its size, to check the output was not changed by hand.
     var outputs: [String: Int]
+    /// Output files → their inode, where the build knew it (see `Publisher.keep`).
+    var inodes: [String: UInt64] = [:]
     /// Diagnostics of that build, printed again when nothing changed.
     var diagnostics: [String]
     var pageCount: Int
@@ -38,10 +40,12 @@ struct BuildCache: Sendable {
               let global = fields.text(), let pageCount = fields.int(),
               let diagnostics = fields.list({ $0.text() }),
               let inputs = fields.pairs({ $0.text() }),
-              let outputs = fields.pairs({ $0.int() }),
+              let files = fields.pairs({ reader in reader.int().flatMap { size in reader.number().map { (size, $0) } } }),
               let pages = fields.pairs({ $0.number() }), fields.atEnd else { return nil }
-        return BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: outputs,
-                          diagnostics: diagnostics, pageCount: pageCount)
+        var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: files.mapValues(\.0),
+                               diagnostics: diagnostics, pageCount: pageCount)
+        cache.inodes = files.compactMapValues { $0.1 == 0 ? nil : $0.1 }
+        return cache
     }
 
     /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
@@ -55,7 +59,8 @@ struct BuildCache: Sendable {
             writer.add(inputs.count)
             for (key, stamp) in inputs { writer.add(key); writer.add(stamp) }
             writer.add(outputs.count)
-            for (key, size) in outputs { writer.add(key); writer.add(size) }
+            // Each with its inode, 0 when not known.
+            for (key, size) in outputs { writer.add(key); writer.add(size); writer.add(inodes[key] ?? 0) }
             writer.add(pages.count)
             for (key, value) in pages { writer.add(key); writer.add(value) }
         }
