@@ -250,18 +250,25 @@ public enum Build {
                                publisher: Publisher, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
         // The cache names the folder it describes and is written before the swap: whatever moment
         // a build is killed at, the next one trusts it only if it matches the output in place.
-        var cache = BuildCache(folder: publisher.stagingIdentity, global: written.global, inputs: last.stamps,
-                               pages: written.prints, outputs: written.sink.log.sizes,
-                               diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
-        cache.inodes = publisher.inodes
-        cache.write(output: options.output)
+        let folder = publisher.stagingIdentity
+        // The build cache on a lane of its own, the others meanwhile: one after the other they were
+        // most of publishing after one edit.
+        let building = Lane.start(threads: options.threads) { () -> Set<String>? in
+            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps,
+                                   pages: written.prints, outputs: written.sink.log.sizes,
+                                   diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
+            cache.inodes = publisher.inodes
+            cache.write(output: options.output)
+            return last.cache.map { Set($0.outputs.keys) }
+        }
         loaded.decoded?.commit()
         RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
-        written.records.write(output: options.output, global: written.global, folder: publisher.stagingIdentity,
+        written.records.write(output: options.output, global: written.global, folder: folder,
                               size: written.sink.log.sizes["data/wazi.json"] ?? 0)
-        written.tables.write(output: options.output, global: written.global, folder: publisher.stagingIdentity)
+        written.tables.write(output: options.output, global: written.global, folder: folder)
+        let previous = building.value
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-        return try publisher.commit(previous: last.cache.map { Set($0.outputs.keys) })
+        return try publisher.commit(previous: previous)
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
