@@ -34,7 +34,10 @@ final class TableRecords: @unchecked Sendable {
     }
 
     private let output: String
-    private let previous: [String: Table]
+    /// The global fingerprint the previous tables must have been made under; nil: none are used.
+    private let global: String?
+    /// Read when the first table is made (on the data files' lane, not while the build plans).
+    private var previousTables: [String: Table]?
     private var made: [String: Table] = [:]
     private let lock = NSLock()
     /// Items whose rows were copied from the previous files.
@@ -43,20 +46,32 @@ final class TableRecords: @unchecked Sendable {
     /// No previous tables: everything is made.
     init() {
         output = ""
-        previous = [:]
+        global = nil
     }
 
     /// The tables the last build with this global fingerprint wrote into `output`.
     init(output: String, global: String) {
         self.output = output
+        self.global = global
+    }
+
+    private var previous: [String: Table] {
+        lock.withLock {
+            if let previousTables { return previousTables }
+            let read = global.map { Self.read(output: output, global: $0) } ?? [:]
+            previousTables = read
+            return read
+        }
+    }
+
+    private static func read(output: String, global: String) -> [String: Table] {
         var found: [String: Table] = [:]
         if var reader = CacheFile.read(output: output, kind: "tables", global: global),
            reader.text() == Publisher.identity(output) {
             while !reader.atEnd {
                 guard let name = reader.text(), let canonicalPrint = reader.number(), let spreadsheetPrint = reader.number(),
                       let sha256 = reader.text(), sha256.utf8.count == 64, let count = reader.int() else {
-                    found = [:]
-                    break
+                    return [:]
                 }
                 var table = Table(canonicalPrint: canonicalPrint, spreadsheetPrint: spreadsheetPrint, sha256: sha256)
                 for _ in 0..<min(count, 1 << 24) {
@@ -64,14 +79,11 @@ final class TableRecords: @unchecked Sendable {
                           let canonical = Self.range(&reader), let spreadsheet = Self.range(&reader) else { break }
                     table.items[key] = Item(fingerprint: fingerprint, canonical: canonical, spreadsheet: spreadsheet)
                 }
-                guard table.items.count == count else {
-                    found = [:]
-                    break
-                }
+                guard table.items.count == count else { return [:] }
                 found[name] = table
             }
         }
-        previous = found
+        return found
     }
 
     private static func range(_ reader: inout CacheFile.Reader) -> Range<Int>? {
