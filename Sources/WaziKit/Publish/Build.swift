@@ -190,6 +190,7 @@ public enum Build {
         let renderer = SiteRenderer(site: site, theme: theme)
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
+        sink.log.reserve(jobs.count + jobs.count / 4)
         let global = globalFingerprint(site, options: options)
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }

@@ -80,6 +80,11 @@ public final class Publisher: @unchecked Sendable {
     /// folders side by side contend for their parent's lock, which made each mkdir several times slower.
     /// A recycled spare is listed first (its folders need no mkdir; its files are checked at `commit`).
     public func prepareFolders(for paths: [String]) {
+        // Room for every page at once: grown one insert at a time, the sets were rehashed a dozen times.
+        lock.withLock {
+            self.paths.reserveCapacity(paths.count + paths.count / 4)
+            keptInodes.reserveCapacity(paths.count + paths.count / 4)
+        }
         if recycled {
             var files: [String] = []
             var existing: [String] = []
