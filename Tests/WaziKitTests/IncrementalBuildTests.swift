@@ -171,7 +171,7 @@ final class IncrementalBuildTests: XCTestCase {
         let site = try XCTUnwrap(SiteLoader.load(content: content, options: LoadOptions(asOf: exampleAsOf)).0)
         for table in site.dataTables {
             let items = try XCTUnwrap(site.tableItems(table), table.name)
-            XCTAssertEqual(items.flatMap { $0.rows() }, site.rows(table), table.name)
+            XCTAssertEqual(items.indices.flatMap { site.tableRows(table, item: $0) }, site.rows(table), table.name)
             XCTAssertEqual(Set(items.map(\.key)).count, items.count, "one item per key in \(table.name)")
         }
     }

@@ -91,6 +91,16 @@ final class TableRecords: @unchecked Sendable {
         return start..<start + count
     }
 
+    /// Byte for byte, with memcmp (Array's == compares element by element).
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+
     /// Of a file's bytes: two passes over it cost a fraction of its SHA-256.
     static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { Fingerprint.fold(Fingerprint().value, $0) }
@@ -111,19 +121,23 @@ final class TableRecords: @unchecked Sendable {
             (canonical, spreadsheet) = kept
             made.items = old.table.items
         } else if let items = site.tableItems(table) {
-            (canonical, spreadsheet) = assemble(table, items, old: old, into: &made)
+            (canonical, spreadsheet) = assemble(table, site: site, items, old: old, into: &made)
         } else {
             (canonical, spreadsheet) = CSVTable.encode(table, rows: site.rows(table))
         }
         // The very bytes fingerprinted and hashed last time, or new ones.
-        if let old, old.canonical == canonical {
+        if let old, Self.same(old.canonical, canonical) {
             made.canonicalPrint = old.table.canonicalPrint
             made.sha256 = old.table.sha256
         } else {
             made.canonicalPrint = Self.fingerprint(canonical)
             made.sha256 = SHA256.hex(canonical)
         }
-        made.spreadsheetPrint = old?.spreadsheet == spreadsheet ? old?.table.spreadsheetPrint ?? 0 : Self.fingerprint(spreadsheet)
+        if let old, Self.same(old.spreadsheet, spreadsheet) {
+            made.spreadsheetPrint = old.table.spreadsheetPrint
+        } else {
+            made.spreadsheetPrint = Self.fingerprint(spreadsheet)
+        }
         lock.withLock { self.made[table.name] = made }
         return Encoded(canonical: canonical, spreadsheet: spreadsheet, sha256: made.sha256)
     }
@@ -137,11 +151,12 @@ final class TableRecords: @unchecked Sendable {
     }
 
     /// Header, then each item's rows, copied or encoded; notes where they went in `made`.
-    private func assemble(_ table: DataTable, _ items: [Site.TableItem], old: Old?, into made: inout Table) -> ([UInt8], [UInt8]) {
+    private func assemble(_ table: DataTable, site: Site, _ items: [(key: String, print: UInt64)], old: Old?,
+                          into made: inout Table) -> ([UInt8], [UInt8]) {
         var (canonical, spreadsheet) = CSVTable.header(table)
         var copied = 0
-        for item in items {
-            let print = Origin.fingerprint(item.shows)
+        for (index, item) in items.enumerated() {
+            let print = item.print
             let start = (canonical.count, spreadsheet.count)
             if let old, let place = old.table.items[item.key], place.fingerprint == print,
                Self.endsLine(old.canonical, place.canonical), Self.endsLine(old.spreadsheet, place.spreadsheet) {
@@ -149,7 +164,7 @@ final class TableRecords: @unchecked Sendable {
                 spreadsheet += old.spreadsheet[place.spreadsheet]
                 copied += 1
             } else {
-                CSVTable.append(table, rows: item.rows(), canonical: &canonical, spreadsheet: &spreadsheet)
+                CSVTable.append(table, rows: site.tableRows(table, item: index), canonical: &canonical, spreadsheet: &spreadsheet)
             }
             made.items[item.key] = Item(fingerprint: print, canonical: start.0..<canonical.count,
                                         spreadsheet: start.1..<spreadsheet.count)
