@@ -78,7 +78,8 @@ public final class Publisher: @unchecked Sendable {
 
     /// Creates the folders of these files now, in order, on one thread: parallel writers creating
     /// folders side by side contend for their parent's lock, which made each mkdir several times slower.
-    /// A recycled spare is listed first (its folders need no mkdir; its files are checked at `commit`).
+    /// A recycled spare is only listed (its files are checked at `commit`): it has the folders of
+    /// nearly every file already, and the few it lacks are made by their writers (see `keep`).
     public func prepareFolders(for paths: [String]) {
         // Room for every page at once: grown one insert at a time, the sets were rehashed a dozen times.
         lock.withLock {
@@ -87,14 +88,11 @@ public final class Publisher: @unchecked Sendable {
         }
         if recycled {
             var files: [String] = []
-            var existing: [String] = []
             FileTree.walk(staging) { relative, isFolder in
-                if isFolder { existing.append(staging + "/" + relative) } else { files.append(relative) }
+                if !isFolder { files.append(relative) }
             }
-            lock.withLock {
-                spareFiles = files
-                folders.formUnion(existing)
-            }
+            lock.withLock { spareFiles = files }
+            return
         }
         var seen = Set<String>()
         for path in paths.sorted() {
