@@ -196,29 +196,6 @@ public struct MeetingDocument: Hashable, Sendable {
     public let url: Link
 }
 
-public struct Meeting: Hashable, Sendable {
-    /// The file name without `.md`: `2025-09-18-steering-committee`.
-    public let slug: String
-    public let title: Localized
-    public let date: Day
-    public let startTime: ClockTime?
-    public let endTime: ClockTime?
-    public let bodyKey: String
-    public let type: MeetingType
-    /// As written, or derived from the date (held before as-of, else scheduled).
-    public let status: MeetingStatus
-    public let location: String?
-    public let commitmentIDs: [String]
-    public let milestoneIDs: [String]
-    public let attendees: [Attendee]
-    public let decisions: [String]
-    public let actionItems: [ActionItem]
-    public let documents: [MeetingDocument]
-    /// Agenda and minutes (Markdown).
-    public let minutes: MarkdownSource
-    public let origin: Origin
-}
-
 public struct Note: Hashable, Sendable {
     public let slug: String
     public let title: Localized
