@@ -35,18 +35,22 @@ enum FileBytes {
     /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
     /// the file ends first.
     static func read(_ fd: Int32, count: Int, at position: Int? = nil) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                if let position { return pread(fd, base + offset, buffer.count - offset, off_t(position + offset)) }
-                return Glibc.read(fd, base + offset, buffer.count - offset)
+        guard count > 0 else { return count == 0 ? [] : nil }
+        // Not zeroed first: the reads fill it (wazi.json's kept items are 50 MB after one edit).
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var offset = 0
+            while let base = buffer.baseAddress, offset < count {
+                let got = position.map { pread(fd, base + offset, count - offset, off_t($0 + offset)) }
+                    ?? Glibc.read(fd, base + offset, count - offset)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                offset += got
             }
-            guard got > 0 else { return nil }
-            offset += got
+            complete = offset == count
+            initialized = offset
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// The file's text, nil when it cannot be read or is not valid UTF-8.
