@@ -12,24 +12,35 @@ enum FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        // The size is a hint: a file that grows meanwhile is read to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
+        // The size is a hint: a file that grows meanwhile is read to its end. Not zeroed first:
+        // the reads fill it (the caches and tables a rebuild reads are megabytes).
+        let size = max(Int(info.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            initialized = fill(fd, buffer, failed: &failed)
+        }
+        guard !failed else { return nil }
+        guard bytes.count == size + 1 else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return Glibc.read(fd, base + filled, buffer.count - filled)
-            }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
+            let got = chunk.withUnsafeMutableBufferPointer { fill(fd, $0, failed: &failed) }
+            guard !failed else { return nil }
+            bytes += chunk[..<got]
+            if got < chunk.count { return bytes }
+        }
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; the number of bytes read.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool) -> Int {
+        var filled = 0
+        while let base = buffer.baseAddress, filled < buffer.count {
+            let got = Glibc.read(fd, base + filled, buffer.count - filled)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failed = true }
+            guard got > 0 else { break }
             filled += got
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
+        return filled
     }
 
     /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
