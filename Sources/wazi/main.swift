@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
         let report = Build.run(options)
         if inputs.timings {
             let reused = "reused  \(report.reusedFiles) files decoded, \(report.reusedRows) list rows, "
-                + "\(report.reusedDataItems) wazi.json items"
+                + "\(report.reusedDataItems) wazi.json items, \(report.reusedTableItems) table items"
             FileHandle.standardError.write(Data((report.timings.description + "\n" + reused + "\n").utf8))
         }
         let p = report.published

@@ -207,6 +207,32 @@ final class FeedTests: XCTestCase {
         try assertParsesAsXML(file.bytes, file.path)
     }
 
+    /// The byte-wise escaping gives what escaping scalar by scalar gives (XML 1.0 `Char`: tab, LF,
+    /// CR, U+0020 upwards except U+FFFE and U+FFFF), for every ASCII byte and the edges above.
+    func testXMLTextEscapesAsScalarByScalar() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x26: out += "&amp;"
+                case 0x3C: out += "&lt;"
+                case 0x3E: out += "&gt;"
+                case 0x22: out += "&quot;"
+                case 0x27: out += "&apos;"
+                case 0x0D: out += "&#13;"
+                case 0x9, 0xA, 0x20...0xFFFD, 0x10000...0x10FFFF: out.unicodeScalars.append(scalar)
+                default: break
+                }
+            }
+            return out
+        }
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [ascii, "é · – “x” \u{FFFD}\u{FFFE}\u{FFFF}\u{10000}\u{10FFFF}😀\u{EFBF}", "\u{FFFE}", "a\u{FFFF}", "plain"] {
+            XCTAssertEqual(XMLText.escape(text), reference(text), text)
+            XCTAssertEqual(XMLText.escape(text + ascii), reference(text + ascii))
+        }
+    }
+
     func testXMLTextDropsCharactersXMLForbids() {
         XCTAssertEqual(XMLText.escape("a\u{1}b\u{8}c\td\ne\u{FFFE}f"), "abc\td\nef")
         XCTAssertEqual(XMLText.escape("\"'<>&\r"), "&quot;&apos;&lt;&gt;&amp;&#13;")

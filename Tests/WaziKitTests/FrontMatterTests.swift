@@ -84,6 +84,14 @@ final class ContentPlacementTests: XCTestCase {
         XCTAssertEqual(ContentTree.classify("meetings/2026-01-02-mkutano-wa-umma.md", display: "x")?.kind, .meeting)
         XCTAssertNil(ContentTree.classify("commitments/KEN1/other.md", display: "x"))
         XCTAssertNil(ContentTree.classify("elsewhere/x.md", display: "x"))
+        // Non-ASCII names, the base path of a commitment, and paths in no known place.
+        let page = try XCTUnwrap(ContentTree.classify("pages/à-propos.pt-br.md", display: "x"))
+        XCTAssertEqual([page.stem, page.language, page.basePath], ["à-propos", "pt-br", "pages/à-propos.md"])
+        XCTAssertEqual(ContentTree.classify("commitments/KEN1/index.md", display: "x")?.basePath, "commitments/KEN1/index.md")
+        for nowhere in ["index.md", "meetings/a/b.md", "commitments/KEN1/milestones/x/y.md", "commitments/KEN1/notes/1-a.md",
+                        "meetings//x.md", "/meetings/x.md"] {
+            XCTAssertNil(ContentTree.classify(nowhere, display: "x"), nowhere)
+        }
     }
 
     func testSafeSegmentsAreASCIILettersDigitsDashesAndUnderscores() {

@@ -133,6 +133,108 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertGreaterThan(again.reusedFiles, 10)
     }
 
+    /// After a milestone's title changes, only its own row of the tables is made again: the other
+    /// rows are copied, and tables whose bytes did not change keep their files.
+    func testEditingOneMilestoneCopiesTheOtherTableRows() throws {
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
+        let commitments = try inode("data/commitments.csv"), updates = try inode("data/excel/milestone_updates.csv")
+        let report = try rebuild { try edit(milestone6, replacing: "title: \"", with: "title: \"Renamed – ") }
+        XCTAssertTrue(try read(output + "/data/milestones.csv").contains("Renamed – "))
+        XCTAssertEqual(try inode("data/commitments.csv"), commitments, "a milestone's title is not in the commitments table")
+        XCTAssertEqual(try inode("data/excel/milestone_updates.csv"), updates)
+        XCTAssertGreaterThan(report.reusedTableItems, 0)
+    }
+
+    /// The feeds are kept while the items they list, and their files, are the same; an edit that
+    /// reaches what they show remakes them (compared with a clean build).
+    func testFeedsAreKeptUnlessWhatTheyListChanges() throws {
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: self.output + "/" + path))[.systemFileNumber] as? Int }
+        let feeds = ["feed.xml", "fr/feed.xml", "sw/feed.xml"]
+        let before = try feeds.map(inode)
+        // Milestone 6 has no update: it is not in the feeds.
+        try rebuild { try edit(milestone6, replacing: "title: \"", with: "title: \"Renamed – ") }
+        XCTAssertEqual(try feeds.map(inode), before)
+        // An update puts it in.
+        try rebuild {
+            try edit(milestone6, replacing: "status: not-started\n",
+                     with: "status: in-progress\nupdates:\n  - date: 2026-06-01\n    status: in-progress\n    summary: Started.\n")
+        }
+        XCTAssertNotEqual(try inode("feed.xml"), before[0])
+        XCTAssertTrue(try read(output + "/feed.xml").contains("KENMS0005-6"))
+        // Its entries show its commitment's lead once it has none of its own.
+        try rebuild { try edit(milestone6, replacing: "lead: \"The Oslo Center\"\n", with: "") }
+        try rebuild { try edit(content + "/commitments/KENMS0005/index.md", replacing: "  - \"Office of the Governor\"\n", with: "") }
+    }
+
+    /// The items the table cache keeps rows by give every row of each table, in order.
+    func testTableItemsGiveEveryRowInOrder() throws {
+        let site = try XCTUnwrap(SiteLoader.load(content: content, options: LoadOptions(asOf: exampleAsOf)).0)
+        for table in site.dataTables {
+            let items = try XCTUnwrap(site.tableItems(table), table.name)
+            XCTAssertEqual(items.indices.flatMap { site.tableRows(table, item: $0) }, site.rows(table), table.name)
+            XCTAssertEqual(Set(items.map(\.key)).count, items.count, "one item per key in \(table.name)")
+        }
+    }
+
+    /// What a table's rows show of other files is remade when those change: a milestone without a
+    /// lead shows its commitment's, a commitment counts its milestones by status.
+    func testTableRowsShowingOtherFilesAreRemade() throws {
+        try rebuild { try edit(milestone6, replacing: "lead: \"The Oslo Center\"\n", with: "") }
+        try rebuild { try edit(content + "/commitments/KENMS0005/index.md", replacing: "  - \"Office of the Governor\"\n", with: "") }
+        try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
+    }
+
+    /// Table rows are copied only from where the cache says, when that is whole lines of files of
+    /// the sizes it recorded; a damaged cache or a table changed by hand is not copied from.
+    func testDamagedTableCacheAndChangedTablesAreNotCopied() throws {
+        let cache = (output as NSString).deletingLastPathComponent + "/.wazi-cache/site.tables"
+        let report = try rebuild {
+            try edit(milestone6, replacing: "title: \"", with: "title: \"Renamed – ")
+            try Data(try XCTUnwrap(FileManager.default.contents(atPath: cache)).dropLast(3)).write(to: URL(fileURLWithPath: cache))
+        }
+        XCTAssertEqual(report.reusedTableItems, 0)
+        try rebuild {
+            try edit(milestone6, replacing: "title: \"Renamed – ", with: "title: \"Again – ")
+            let path = output + "/data/milestone_updates.csv"
+            // The same size, other bytes: rows copied from it, or its hash reused, would be wrong.
+            try (try read(path)).replacingOccurrences(of: "2025", with: "2024").write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        // Places moved by one byte point at rows no longer ending a line: nothing is copied.
+        let moved = try rebuild {
+            try edit(milestone6, replacing: "title: \"Again – ", with: "title: \"")
+            try shiftTablePlaces(cache)
+        }
+        XCTAssertEqual(moved.reusedTableItems, 0)
+    }
+
+    /// Rewrites a tables cache file (see `TableRecords`) with every row's start moved one byte on.
+    private func shiftTablePlaces(_ path: String) throws {
+        var reader = CacheFile.Reader(source: [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path))))
+        var out: [UInt8] = []
+        func put(_ number: Int) { withUnsafeBytes(of: UInt64(number).littleEndian) { out += $0 } }
+        func put(_ text: String) { put(text.utf8.count); out += text.utf8 }
+        for _ in 0..<3 { put(try XCTUnwrap(reader.text())) }  // kind, global, folder
+        var items = 0
+        while !reader.atEnd {
+            put(try XCTUnwrap(reader.text()))
+            for _ in 0..<2 { withUnsafeBytes(of: try XCTUnwrap(reader.number()).littleEndian) { out += $0 } }
+            put(try XCTUnwrap(reader.text()))
+            let count = try XCTUnwrap(reader.int())
+            put(count)
+            for _ in 0..<count {
+                put(try XCTUnwrap(reader.text()))
+                withUnsafeBytes(of: try XCTUnwrap(reader.number()).littleEndian) { out += $0 }
+                for _ in 0..<2 {
+                    put(try XCTUnwrap(reader.int()) + 1)
+                    put(try XCTUnwrap(reader.int()))
+                }
+                items += 1
+            }
+        }
+        XCTAssertGreaterThan(items, 10)
+        try Data(out).write(to: URL(fileURLWithPath: path))
+    }
+
     /// A records file (see `CacheFile`, `JSONRecords`) with every item's start moved one byte on.
     private func shiftedPlaces(_ data: Data, documentSize: Int) throws -> Data {
         var reader = CacheFile.Reader(source: [UInt8](data))

@@ -104,28 +104,37 @@ public struct ContentTree: Sendable {
 
     /// Kind and language of a Markdown path, or nil when it is in no known place.
     static func classify(_ path: String, display: String) -> ContentFile? {
-        // On UTF-8 bytes: this runs for every file, and Character-wise splitting was most of the tree scan.
-        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-        guard let name = parts.last else { return nil }
-        var stem = String(name.dropLast(3))
+        // On UTF-8 offsets, texts made only for what is kept: this runs for every file, and
+        // splitting the path into texts and joining them again was most of the tree scan.
+        let bytes = Array(path.utf8)
+        var slashes: [Int] = []
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") { slashes.append(offset) }
+        // Two to four parts, none empty, the last a Markdown file's name.
+        let bounds = [-1] + slashes + [bytes.count]
+        guard (1...3).contains(slashes.count), zip(bounds, bounds.dropFirst()).allSatisfy({ $1 - $0 > 1 }),
+              bytes.count - bounds[bounds.count - 2] > 4, bytes.suffix(3).elementsEqual(".md".utf8) else { return nil }
+        func part(_ index: Int) -> String {
+            String(decoding: bytes[(bounds[index] + 1)..<bounds[index + 1]], as: UTF8.self)
+        }
+        let folderEnd = bounds[bounds.count - 2]
+        var stem = String(decoding: bytes[(folderEnd + 1)..<(bytes.count - 3)], as: UTF8.self)
         var language: String?
         if let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")), isLanguageCode(stem[stem.index(after: dot)...]) {
             language = String(stem[stem.index(after: dot)...])
             stem = String(stem[..<dot])
         }
-        let baseName = stem + ".md"
-        let folder = parts.dropLast().joined(separator: "/")
-        let base = folder + "/" + baseName
+        let base = String(decoding: bytes[..<folderEnd], as: UTF8.self) + "/" + stem + ".md"
         func file(_ kind: ContentKind, _ commitment: String? = nil) -> ContentFile {
             ContentFile(kind: kind, relativePath: path, displayPath: display, language: language, stem: stem,
                         basePath: base, commitmentFolder: commitment)
         }
-        switch parts.count {
-        case 2 where parts[0] == "meetings": return file(.meeting)
-        case 2 where parts[0] == "notes": return file(.note)
-        case 2 where parts[0] == "pages": return file(.page)
-        case 3 where parts[0] == "commitments" && stem == "index": return file(.commitment, parts[1])
-        case 4 where parts[0] == "commitments" && parts[2] == "milestones": return file(.milestone, parts[1])
+        let first = part(0)
+        switch slashes.count + 1 {
+        case 2 where first == "meetings": return file(.meeting)
+        case 2 where first == "notes": return file(.note)
+        case 2 where first == "pages": return file(.page)
+        case 3 where first == "commitments" && stem == "index": return file(.commitment, part(1))
+        case 4 where first == "commitments" && part(2) == "milestones": return file(.milestone, part(1))
         default: return nil
         }
     }

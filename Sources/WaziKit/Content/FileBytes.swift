@@ -12,41 +12,56 @@ enum FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        // The size is a hint: a file that grows meanwhile is read to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
+        // The size is a hint: a file that grows meanwhile is read to its end. Not zeroed first:
+        // the reads fill it (the caches and tables a rebuild reads are megabytes).
+        let size = max(Int(info.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            initialized = fill(fd, buffer, failed: &failed)
+        }
+        guard !failed else { return nil }
+        guard bytes.count == size + 1 else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return Glibc.read(fd, base + filled, buffer.count - filled)
-            }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
+            let got = chunk.withUnsafeMutableBufferPointer { fill(fd, $0, failed: &failed) }
+            guard !failed else { return nil }
+            bytes += chunk[..<got]
+            if got < chunk.count { return bytes }
+        }
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; the number of bytes read.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool) -> Int {
+        var filled = 0
+        while let base = buffer.baseAddress, filled < buffer.count {
+            let got = Glibc.read(fd, base + filled, buffer.count - filled)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failed = true }
+            guard got > 0 else { break }
             filled += got
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
+        return filled
     }
 
     /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
     /// the file ends first.
     static func read(_ fd: Int32, count: Int, at position: Int? = nil) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        while offset < count {
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                if let position { return pread(fd, base + offset, buffer.count - offset, off_t(position + offset)) }
-                return Glibc.read(fd, base + offset, buffer.count - offset)
+        guard count > 0 else { return count == 0 ? [] : nil }
+        // Not zeroed first: the reads fill it (wazi.json's kept items are 50 MB after one edit).
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var offset = 0
+            while let base = buffer.baseAddress, offset < count {
+                let got = position.map { pread(fd, base + offset, count - offset, off_t($0 + offset)) }
+                    ?? Glibc.read(fd, base + offset, count - offset)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                offset += got
             }
-            guard got > 0 else { return nil }
-            offset += got
+            complete = offset == count
+            initialized = offset
         }
-        return bytes
+        return complete ? bytes : nil
     }
 }
 

@@ -91,17 +91,9 @@ extension Milestone: CacheCodable {
     }
 
     init(from reader: inout CacheReader) throws {
-        commitmentID = try reader.read()
-        number = try reader.read()
-        fileSlug = try reader.read()
-        title = try reader.read()
-        start = try reader.read()
-        end = try reader.read()
-        status = try reader.read()
-        lead = try reader.read()
-        updates = try reader.read()
-        description = try reader.read()
-        origin = try reader.read()
+        try self.init(commitmentID: reader.read(), number: reader.read(), fileSlug: reader.read(), title: reader.read(),
+                      start: reader.read(), end: reader.read(), status: reader.read(), lead: reader.read(),
+                      updates: reader.read(), description: reader.read(), origin: reader.read())
     }
 }
 
@@ -169,23 +161,11 @@ extension Meeting: CacheCodable {
     }
 
     init(from reader: inout CacheReader) throws {
-        slug = try reader.read()
-        title = try reader.read()
-        date = try reader.read()
-        startTime = try reader.read()
-        endTime = try reader.read()
-        bodyKey = try reader.read()
-        type = try reader.read()
-        status = try reader.read()
-        location = try reader.read()
-        commitmentIDs = try reader.read()
-        milestoneIDs = try reader.read()
-        attendees = try reader.read()
-        decisions = try reader.read()
-        actionItems = try reader.read()
-        documents = try reader.read()
-        minutes = try reader.read()
-        origin = try reader.read()
+        try self.init(slug: reader.read(), title: reader.read(), date: reader.read(), startTime: reader.read(),
+                      endTime: reader.read(), bodyKey: reader.read(), type: reader.read(), status: reader.read(),
+                      location: reader.read(), commitmentIDs: reader.read(), milestoneIDs: reader.read(),
+                      attendees: reader.read(), decisions: reader.read(), actionItems: reader.read(),
+                      documents: reader.read(), minutes: reader.read(), origin: reader.read())
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// A content file decoded as soon as it is read, with the positions that later checks (duplicates,
 /// references, warnings) point at; its YAML tree is dropped at once, so a large site's parse trees
-/// are never all held together.
-struct DecodedFile: Sendable, Equatable {
+/// are never all held together. A class: loading passes each file through several lists, and a
+/// struct's copy retained every string and array of the item it holds.
+final class DecodedFile: Sendable, Equatable {
     enum Entity: Sendable, Equatable {
         case commitment(Commitment)
         case milestone(Milestone)
@@ -38,6 +39,16 @@ struct DecodedFile: Sendable, Equatable {
             entity = ContentDecoder.page(group).map(Entity.page)
             marks = Marks(f, values: [])
         }
+    }
+
+    init(file: ContentFile, entity: Entity?, marks: Marks) {
+        self.file = file
+        self.entity = entity
+        self.marks = marks
+    }
+
+    static func == (a: DecodedFile, b: DecodedFile) -> Bool {
+        a === b || (a.file == b.file && a.entity == b.entity && a.marks == b.marks)
     }
 }
 
@@ -138,10 +149,8 @@ extension DecodedFile: CacheCodable {
         writer.write(marks)
     }
 
-    init(from reader: inout CacheReader) throws {
-        file = try reader.read()
-        entity = try reader.read()
-        marks = try reader.read()
+    convenience init(from reader: inout CacheReader) throws {
+        try self.init(file: reader.read(), entity: reader.read(), marks: reader.read())
     }
 }
 

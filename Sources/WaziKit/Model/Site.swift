@@ -97,23 +97,85 @@ public struct StatusUpdate: Hashable, Sendable {
 }
 
 public struct Milestone: Hashable, Sendable {
-    public let commitmentID: String
-    public let number: Int
+    public var commitmentID: String { fields.commitmentID }
+    public var number: Int { fields.number }
     /// The file name's slug (`3-guidance-notes.md` → `guidance-notes`).
-    public let fileSlug: String
-    public let title: Localized
-    public let start: PlanDate
-    public let end: PlanDate
-    public let status: MilestoneStatus
+    public var fileSlug: String { fields.fileSlug }
+    public var title: Localized { fields.title }
+    public var start: PlanDate { fields.start }
+    public var end: PlanDate { fields.end }
+    public var status: MilestoneStatus { fields.status }
     /// Explicit lead; see `Site.lead(of:)` for the default.
-    public let lead: String?
+    public var lead: String? { fields.lead }
     /// As written (append-only history).
-    public let updates: [StatusUpdate]
-    public let description: MarkdownSource
-    public let origin: Origin
-
+    public var updates: [StatusUpdate] { fields.updates }
+    public var description: MarkdownSource { fields.description }
+    public var origin: Origin { fields.origin }
     /// `KENMS0005-3`.
-    public var id: String { "\(commitmentID)-\(number)" }
+    public var id: String { fields.id }
+
+    /// The values, held once and never changed: lists, pages and the build's caches pass milestones
+    /// around by the thousand, and copying a dozen fields cost a retain and a release each (with the
+    /// other copies, reference counting was a quarter of a rebuild after one edit).
+    private let fields: Fields
+
+    private final class Fields: Sendable {
+        let commitmentID: String
+        let number: Int
+        let fileSlug: String
+        let title: Localized
+        let start: PlanDate
+        let end: PlanDate
+        let status: MilestoneStatus
+        let lead: String?
+        let updates: [StatusUpdate]
+        let description: MarkdownSource
+        let origin: Origin
+        let id: String
+
+        init(commitmentID: String, number: Int, fileSlug: String, title: Localized, start: PlanDate, end: PlanDate,
+             status: MilestoneStatus, lead: String?, updates: [StatusUpdate], description: MarkdownSource, origin: Origin) {
+            self.commitmentID = commitmentID
+            self.number = number
+            self.fileSlug = fileSlug
+            self.title = title
+            self.start = start
+            self.end = end
+            self.status = status
+            self.lead = lead
+            self.updates = updates
+            self.description = description
+            self.origin = origin
+            id = "\(commitmentID)-\(number)"
+        }
+    }
+
+    init(commitmentID: String, number: Int, fileSlug: String, title: Localized, start: PlanDate, end: PlanDate,
+         status: MilestoneStatus, lead: String?, updates: [StatusUpdate], description: MarkdownSource, origin: Origin) {
+        fields = Fields(commitmentID: commitmentID, number: number, fileSlug: fileSlug, title: title, start: start, end: end,
+                        status: status, lead: lead, updates: updates, description: description, origin: origin)
+    }
+
+    /// Equal values, as for any struct (the same storage is a shortcut).
+    public static func == (a: Milestone, b: Milestone) -> Bool {
+        a.fields === b.fields || (a.commitmentID == b.commitmentID && a.number == b.number && a.fileSlug == b.fileSlug
+            && a.title == b.title && a.start == b.start && a.end == b.end && a.status == b.status && a.lead == b.lead
+            && a.updates == b.updates && a.description == b.description && a.origin == b.origin)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(commitmentID)
+        hasher.combine(number)
+        hasher.combine(fileSlug)
+        hasher.combine(title)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(status)
+        hasher.combine(lead)
+        hasher.combine(updates)
+        hasher.combine(description)
+        hasher.combine(origin)
+    }
 }
 
 public struct Attendee: Hashable, Sendable {
@@ -132,29 +194,6 @@ public struct ActionItem: Hashable, Sendable {
 public struct MeetingDocument: Hashable, Sendable {
     public let title: String
     public let url: Link
-}
-
-public struct Meeting: Hashable, Sendable {
-    /// The file name without `.md`: `2025-09-18-steering-committee`.
-    public let slug: String
-    public let title: Localized
-    public let date: Day
-    public let startTime: ClockTime?
-    public let endTime: ClockTime?
-    public let bodyKey: String
-    public let type: MeetingType
-    /// As written, or derived from the date (held before as-of, else scheduled).
-    public let status: MeetingStatus
-    public let location: String?
-    public let commitmentIDs: [String]
-    public let milestoneIDs: [String]
-    public let attendees: [Attendee]
-    public let decisions: [String]
-    public let actionItems: [ActionItem]
-    public let documents: [MeetingDocument]
-    /// Agenda and minutes (Markdown).
-    public let minutes: MarkdownSource
-    public let origin: Origin
 }
 
 public struct Note: Hashable, Sendable {

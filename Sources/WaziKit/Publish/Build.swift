@@ -75,6 +75,7 @@ public enum Build {
         report.rendered = written.pages.rendered
         report.reusedRows = written.renderer.fragments.reusedRows
         report.reusedDataItems = written.records.reused
+        report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
         report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
@@ -152,8 +153,9 @@ public enum Build {
         let pages: (jobs: [SiteRenderer.Job], rendered: Int, diagnostics: [Diagnostic])
         let sink: FileSink
         let global: String
-        let prints: [String: String]
+        let prints: [String: UInt64]
         let records: JSONRecords
+        let tables: TableRecords
     }
 
     /// Which outputs are the same as the last build's: a file whose items are unchanged (see
@@ -161,7 +163,7 @@ public enum Build {
     private struct Reuse: Sendable {
         let previous: BuildCache?
         let global: String
-        let prints: [String: String]
+        let prints: [String: UInt64]
         let publisher: Publisher?
         let sink: FileSink
 
@@ -173,7 +175,8 @@ public enum Build {
 
         /// Keeps the last build's file at `path` (a page, a meeting's calendar) when it is unchanged.
         func keep(_ path: String) -> Bool {
-            guard unchanged(path), let publisher, let size = previous?.outputs[path], publisher.keep(path) else { return false }
+            guard unchanged(path), let publisher, let size = previous?.outputs[path],
+                  publisher.keep(path, inode: previous?.inodes[path]) else { return false }
             sink.log.add(path, size: size)
             return true
         }
@@ -187,10 +190,12 @@ public enum Build {
         let renderer = SiteRenderer(site: site, theme: theme)
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
+        sink.log.reserve(jobs.count + jobs.count / 4)
         let global = globalFingerprint(site, options: options)
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
+        let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
         timings.lap("plan")
@@ -202,7 +207,7 @@ public enum Build {
         // The data page, which gives the data files' sizes, waits for them.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records) { path in
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard reuse.unchanged(path) else { return nil }
                 return FileBytes.read(options.output + "/" + path)
@@ -237,7 +242,8 @@ public enum Build {
         timings.beside = lanes.flatMap(\.value.stages)
         _ = folders.value
         timings.lap("wait")
-        return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records)
+        return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records,
+                       tables: tables)
     }
 
     /// Writes what the next build reuses, then puts the staged site in place of the output.
@@ -245,24 +251,35 @@ public enum Build {
                                publisher: Publisher, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
         // The cache names the folder it describes and is written before the swap: whatever moment
         // a build is killed at, the next one trusts it only if it matches the output in place.
-        BuildCache(folder: publisher.stagingIdentity, global: written.global, inputs: last.stamps, pages: written.prints,
-                   outputs: written.sink.log.sizes, diagnostics: diagnostics.map(\.description),
-                   pageCount: written.pages.jobs.count)
-            .write(output: options.output)
+        let folder = publisher.stagingIdentity
+        // The build cache on a lane of its own, the others meanwhile: one after the other they were
+        // most of publishing after one edit.
+        let building = Lane.start(threads: options.threads) { () -> Set<String>? in
+            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps,
+                                   pages: written.prints, outputs: written.sink.log.sizes,
+                                   diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
+            cache.inodes = publisher.inodes
+            cache.write(output: options.output)
+            return last.cache.map { Set($0.outputs.keys) }
+        }
         loaded.decoded?.commit()
         RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
-        written.records.write(output: options.output, global: written.global, folder: publisher.stagingIdentity,
+        written.records.write(output: options.output, global: written.global, folder: folder,
                               size: written.sink.log.sizes["data/wazi.json"] ?? 0)
+        written.tables.write(output: options.output, global: written.global, folder: folder)
+        let previous = building.value
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-        return try publisher.commit(previous: last.cache.map { Set($0.outputs.keys) })
+        return try publisher.commit(previous: previous)
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
-    /// `keep`: whether a file (a calendar, the sitemap) is kept from the previous build (see `Reuse`).
+    /// `keep`: whether a file (a feed, a calendar, the sitemap) is kept from the previous build (see `Reuse`).
     private static func subscriptions(_ site: Site, theme: Theme, renderer: SiteRenderer,
                                       jobs: [SiteRenderer.Job], keep: (String) -> Bool) -> [OutputFile] {
-        var files = site.config.languages.compactMap { language in
-            theme.strings[language].map { AtomFeed.render(site, language: language, strings: $0) }
+        // A feed is kept when it would list the same items, unchanged (see `AtomFeed.fingerprint`).
+        var files = site.config.languages.compactMap { language -> OutputFile? in
+            guard let strings = theme.strings[language], !keep(AtomFeed.path(site, language: language)) else { return nil }
+            return AtomFeed.render(site, language: language, strings: strings)
         }
         let strings = theme.strings[site.config.defaultLanguage]
         files += MeetingCalendar.files(site, strings: strings, keep: keep)

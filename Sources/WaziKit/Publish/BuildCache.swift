@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 3
+    static let version = 5
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -21,9 +21,11 @@ struct BuildCache: Sendable {
     /// Input file → "size:mtime".
     var inputs: [String: String]
     /// Output page → fingerprint of the items it shows (see `Build.pageFingerprints`).
-    var pages: [String: String]
+    var pages: [String: UInt64]
     /// Every output file → its size, to check the output was not changed by hand.
     var outputs: [String: Int]
+    /// Output files → their inode, where the build knew it (see `Publisher.keep`).
+    var inodes: [String: UInt64] = [:]
     /// Diagnostics of that build, printed again when nothing changed.
     var diagnostics: [String]
     var pageCount: Int
@@ -38,10 +40,12 @@ struct BuildCache: Sendable {
               let global = fields.text(), let pageCount = fields.int(),
               let diagnostics = fields.list({ $0.text() }),
               let inputs = fields.pairs({ $0.text() }),
-              let outputs = fields.pairs({ $0.int() }),
-              let pages = fields.pairs({ $0.text() }), fields.atEnd else { return nil }
-        return BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: outputs,
-                          diagnostics: diagnostics, pageCount: pageCount)
+              let files = fields.pairs({ reader in reader.int().flatMap { size in reader.number().map { (size, $0) } } }),
+              let pages = fields.pairs({ $0.number() }), fields.atEnd else { return nil }
+        var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: files.mapValues(\.0),
+                               diagnostics: diagnostics, pageCount: pageCount)
+        cache.inodes = files.compactMapValues { $0.1 == 0 ? nil : $0.1 }
+        return cache
     }
 
     /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
@@ -55,7 +59,8 @@ struct BuildCache: Sendable {
             writer.add(inputs.count)
             for (key, stamp) in inputs { writer.add(key); writer.add(stamp) }
             writer.add(outputs.count)
-            for (key, size) in outputs { writer.add(key); writer.add(size) }
+            // Each with its inode, 0 when not known.
+            for (key, size) in outputs { writer.add(key); writer.add(size); writer.add(inodes[key] ?? 0) }
             writer.add(pages.count)
             for (key, value) in pages { writer.add(key); writer.add(value) }
         }
@@ -96,17 +101,16 @@ struct BuildCache: Sendable {
 }
 
 extension Site {
-    /// Fingerprint of every item a page can show, by entity key.
-    var entityFingerprints: [String: String] {
-        var prints: [String: String] = [:]
+    /// Fingerprint of every item a page can show (of its files), by entity key.
+    var entityFingerprints: [String: UInt64] {
+        var prints: [String: UInt64] = [:]
+        prints.reserveCapacity(commitments.count + milestones.count + meetings.count + notes.count)
         for commitment in commitments {
-            prints["commitment:" + commitment.id] = Fingerprint(commitment.origin.fingerprint).hex
-            for milestone in commitment.milestones {
-                prints["milestone:" + milestone.id] = Fingerprint(milestone.origin.fingerprint).hex
-            }
+            prints["commitment:" + commitment.id] = commitment.origin.fingerprint
+            for milestone in commitment.milestones { prints["milestone:" + milestone.id] = milestone.origin.fingerprint }
         }
-        for meeting in meetings { prints["meeting:" + meeting.slug] = Fingerprint(meeting.origin.fingerprint).hex }
-        for note in notes { prints["note:" + note.slug] = Fingerprint(note.origin.fingerprint).hex }
+        for meeting in meetings { prints["meeting:" + meeting.slug] = meeting.origin.fingerprint }
+        for note in notes { prints["note:" + note.slug] = note.origin.fingerprint }
         return prints
     }
 }

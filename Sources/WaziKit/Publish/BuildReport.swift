@@ -58,6 +58,8 @@ public struct BuildReport: Sendable {
     /// Rows of lists, and items of wazi.json, taken from the previous build instead of made again.
     public var reusedRows = 0
     public var reusedDataItems = 0
+    /// Items whose CSV rows were copied from the previous build's tables.
+    public var reusedTableItems = 0
     /// Content files (with their translations) taken decoded from the previous build.
     public var reusedFiles = 0
     /// When nothing changed: the diagnostics of the build that made the site, as printed then.

@@ -84,6 +84,8 @@ final class OutputLog: @unchecked Sendable {
     private let lock = NSLock()
 
     func add(_ path: String, size: Int) { lock.withLock { stored[path] = size } }
+    /// Room for `count` files, made before the pages start (see `Publisher.prepareFolders`).
+    func reserve(_ count: Int) { lock.withLock { stored.reserveCapacity(count) } }
     var sizes: [String: Int] { lock.withLock { stored } }
     var count: Int { lock.withLock { stored.count } }
 }

@@ -23,6 +23,39 @@ extension Site {
         }
     }
 
+    /// Each item of a table, in the order of `rows(table)`: its key, and the fingerprint of the
+    /// files its rows show (besides what every page depends on), so the build cache can keep an
+    /// item's rows while they are unchanged; nil for a table it does not know. Its rows are
+    /// `tableRows(table, item:)`.
+    func tableItems(_ table: DataTable) -> [(key: String, print: UInt64)]? {
+        func print(_ origins: Origin...) -> UInt64 { Origin.fingerprint(origins) }
+        switch table.name {
+        case "commitments":
+            // A commitment's row counts its milestones by status and overdue.
+            return commitments.map { c in (c.id, Origin.fingerprint([c.origin] + c.milestones.map(\.origin))) }
+        case "milestones":
+            // A milestone without a lead shows its commitment's.
+            return commitments.flatMap { c in c.milestones.map { m in (m.id, print(m.origin, c.origin)) } }
+        case "milestone_updates": return milestones.map { m in (m.id, print(m.origin)) }
+        case "meetings", "action_items": return meetings.map { m in (m.slug, print(m.origin)) }
+        case "notes": return notes.map { n in (n.slug, print(n.origin)) }
+        default: return nil
+        }
+    }
+
+    /// The rows of the `index`th item of `tableItems(table)`.
+    func tableRows(_ table: DataTable, item index: Int) -> [DataRow] {
+        switch table.name {
+        case "commitments": return [row(commitments[index])]
+        case "milestones": return [row(milestones[index])]
+        case "milestone_updates": return updateRows(milestones[index])
+        case "meetings": return [row(meetings[index])]
+        case "action_items": return actionItemRows(meetings[index])
+        case "notes": return [row(notes[index])]
+        default: return []
+        }
+    }
+
     public func row(_ c: Commitment) -> DataRow {
         let progress = c.progress
         return [

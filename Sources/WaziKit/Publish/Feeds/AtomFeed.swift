@@ -6,10 +6,9 @@ public enum AtomFeed {
     /// Readers only show recent entries; a bounded feed keeps the file small as the plan grows.
     public static let maxEntries = 200
 
-    /// `feed.xml` for the default language, `<code>/feed.xml` for the others.
+    /// The feed of one language, at `path(site, language:)`.
     public static func render(_ site: Site, language: String, strings: Strings) -> OutputFile {
-        let prefix = language == site.config.defaultLanguage ? "" : language + "/"
-        let selfURL = site.config.baseURL + prefix + "feed.xml"
+        let selfURL = site.config.baseURL + path(site, language: language)
         let entries = Array(self.entries(site, language: language, strings: strings, newest: maxEntries).prefix(maxEntries))
         // The newest entry's date, never the wall clock: the same content gives the same bytes.
         let updated = entries.first?.date ?? site.asOf
@@ -44,7 +43,49 @@ public enum AtomFeed {
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"
-        return OutputFile(path: prefix + "feed.xml", text: xml)
+        return OutputFile(path: path(site, language: language), text: xml)
+    }
+
+    /// `feed.xml` for the default language, `<code>/feed.xml` for the others.
+    static func path(_ site: Site, language: String) -> String {
+        (language == site.config.defaultLanguage ? "" : language + "/") + "feed.xml"
+    }
+
+    /// What every language's feed shows besides what every page depends on (the theme's strings,
+    /// site.yaml, bodies.yaml, the date): which items have entries among the newest, and their
+    /// files (a milestone's entries also show its commitment's lead). The same, the feeds are the same.
+    static func fingerprint(_ site: Site) -> UInt64 {
+        let listed = self.listed(site, newest: maxEntries)
+        var print = Fingerprint()
+        for commitment in site.commitments {
+            for milestone in commitment.milestones where milestone.updates.contains(where: { listed($0.date) }) {
+                print.add(milestone.id)
+                print.add(milestone.origin.fingerprint)
+                print.add(commitment.origin.fingerprint)
+            }
+        }
+        for meeting in site.meetings where listed(meeting.date) {
+            print.add(meeting.slug)
+            print.add(meeting.origin.fingerprint)
+        }
+        for note in site.notes where listed(note.date) {
+            print.add(note.slug)
+            print.add(note.origin.fingerprint)
+        }
+        return print.value
+    }
+
+    /// Whether an entry of this date is among the newest `newest` (ties included), when given.
+    private static func listed(_ site: Site, newest: Int?) -> (Day) -> Bool {
+        // A scheduled meeting is dated no later than the as-of date: a future `updated` would pin it
+        // to the top of readers that sort by date until the meeting happens.
+        var cutoff: Day?
+        if let newest {
+            let dates = site.milestones.flatMap { $0.updates.map(\.date) } + site.meetings.map(\.date) + site.notes.map(\.date)
+            let capped = dates.map { min($0, site.asOf) }.sorted(by: >)
+            if capped.count > newest, let date = capped.dropFirst(newest - 1).first { cutoff = date }
+        }
+        return { date in cutoff.map { min(date, site.asOf) >= $0 } ?? true }
     }
 
     struct Entry {
@@ -63,15 +104,7 @@ public enum AtomFeed {
     /// entry of every update to keep 200.
     static func entries(_ site: Site, language: String, strings: Strings, newest: Int? = nil) -> [Entry] {
         let member = site.config.member
-        // A scheduled meeting is dated no later than the as-of date: a future `updated` would pin it
-        // to the top of readers that sort by date until the meeting happens.
-        var cutoff: Day?
-        if let newest {
-            let dates = site.milestones.flatMap { $0.updates.map(\.date) } + site.meetings.map(\.date) + site.notes.map(\.date)
-            let capped = dates.map { min($0, site.asOf) }.sorted(by: >)
-            if capped.count > newest, let date = capped.dropFirst(newest - 1).first { cutoff = date }
-        }
-        let listed = { (date: Day) in cutoff.map { min(date, site.asOf) >= $0 } ?? true }
+        let listed = self.listed(site, newest: newest)
         var entries: [Entry] = []
         for milestone in site.milestones {
             let link = site.pageURL(Routes.milestone(milestone), language: language)

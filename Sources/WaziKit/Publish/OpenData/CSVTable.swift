@@ -6,14 +6,24 @@ enum CSVTable {
     /// formula get a leading `'` (OWASP CSV-injection guidance), so opening the file never runs one.
     /// Both at once: each cell is formatted once.
     static func encode(_ table: DataTable, rows: [DataRow]) -> (canonical: [UInt8], spreadsheet: [UInt8]) {
+        var (canonical, spreadsheet) = header(table)
+        append(table, rows: rows, canonical: &canonical, spreadsheet: &spreadsheet)
+        return (canonical, spreadsheet)
+    }
+
+    /// The header line of both files (the spreadsheet's after its BOM).
+    static func header(_ table: DataTable) -> (canonical: [UInt8], spreadsheet: [UInt8]) {
         var canonical: [UInt8] = []
-        var spreadsheet: [UInt8] = [0xEF, 0xBB, 0xBF]
         for (i, column) in table.columns.enumerated() {
             if i > 0 { canonical.append(comma) }
             append(column.name, to: &canonical)
         }
         canonical += crlf
-        spreadsheet += canonical
+        return (canonical, [0xEF, 0xBB, 0xBF] + canonical)
+    }
+
+    /// Rows, each a line ending with CRLF, to both files: each cell is formatted once.
+    static func append(_ table: DataTable, rows: [DataRow], canonical: inout [UInt8], spreadsheet: inout [UInt8]) {
         for row in rows {
             for (i, column) in table.columns.enumerated() {
                 if i > 0 {
@@ -31,7 +41,6 @@ enum CSVTable {
             canonical += crlf
             spreadsheet += crlf
         }
-        return (canonical, spreadsheet)
     }
 
     private static let comma = UInt8(ascii: ",")

@@ -1,8 +1,9 @@
 /// `data/datapackage.json`: a Frictionless Data Package v2 with a Table Schema per canonical CSV.
 enum DataPackage {
-    static func document(_ site: Site, tables: [(DataTable, [UInt8])]) -> JSONValue {
+    /// `tables`: each canonical CSV's table, size and SHA-256 (hex).
+    static func document(_ site: Site, tables: [(table: DataTable, bytes: Int, sha256: String)]) -> JSONValue {
         let config = site.config
-        let resources = tables.map { table, bytes -> JSONValue in
+        let resources = tables.map { table, bytes, sha256 -> JSONValue in
             .object([
                 "name": .string(table.name),
                 "title": .string(table.title),
@@ -13,8 +14,8 @@ enum DataPackage {
                 "format": .string("csv"),
                 "mediatype": .string("text/csv"),
                 "encoding": .string("utf-8"),
-                "bytes": .int(bytes.count),
-                "hash": .string("sha256:" + SHA256.hex(bytes)),
+                "bytes": .int(bytes),
+                "hash": .string("sha256:" + sha256),
                 "dialect": .object([
                     "$schema": .string("https://datapackage.org/profiles/2.0/tabledialect.json"),
                     "header": .bool(true), "delimiter": .string(","), "lineTerminator": .string("\r\n"),

@@ -21,23 +21,21 @@ enum OpenData {
     /// A table's two files: canonical, and for spreadsheets.
     static func tablePaths(_ table: DataTable) -> [String] { ["data/\(table.name).csv", "data/excel/\(table.name).csv"] }
 
-    /// `records`: wazi.json's items from the previous build (see `JSONRecords`). `previous`: a table
-    /// file's bytes from the previous build when none of the items it shows changed.
+    /// `records`, `tables`: wazi.json's items and the tables' rows from the previous build (see
+    /// `JSONRecords`, `TableRecords`). `previous`: a table file's bytes from the previous build when
+    /// none of the items it shows changed.
     static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords(),
-                      previous: (String) -> [UInt8]? = { _ in nil }) -> [Download] {
+                      tables: TableRecords = TableRecords(), previous: (String) -> [UInt8]? = { _ in nil }) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
-        var canonical: [(DataTable, [UInt8])] = []
+        var canonical: [(table: DataTable, bytes: Int, sha256: String)] = []
         for table in site.dataTables {
             let paths = tablePaths(table)
-            let bytes: [UInt8], excel: [UInt8]
-            if let kept = previous(paths[0]), let keptExcel = previous(paths[1]) {
-                (bytes, excel) = (kept, keptExcel)
-            } else {
-                (bytes, excel) = CSVTable.encode(table, rows: site.rows(table))
-            }
-            canonical.append((table, bytes))
+            let kept = previous(paths[0]).flatMap { bytes in previous(paths[1]).map { (bytes, $0) } }
+            let encoded = tables.encode(table, site: site, kept: kept)
+            let (bytes, excel) = (encoded.canonical, encoded.spreadsheet)
+            canonical.append((table, bytes.count, encoded.sha256))
             sink.write(OutputFile(path: "data/\(table.name).csv", bytes: bytes))
             downloads.append(Download(path: "data/\(table.name).csv", title: table.title, description: table.description,
                                       bytes: bytes.count, mediaType: "text/csv", formatURI: csvFormat,
