@@ -58,6 +58,10 @@ public enum Build {
             report.timings = timings
             return report
         }
+        // The previous build's rows, read while the site loads (a build that replays needs none).
+        let storedRows = Lane.start(threads: options.threads) { () -> StoredRows in
+            publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
+        }
         let loaded = load(options, last, publisher: publisher, timings: &timings)
         var diagnostics = loaded.diagnostics
         func stop() -> BuildReport {
@@ -68,7 +72,7 @@ public enum Build {
             return report
         }
         guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
-        let written = write(site, theme: theme, options, last, publisher: publisher, timings: &timings)
+        let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher, timings: &timings)
         diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
         var report = BuildReport(diagnostics: diagnostics, pages: written.pages.jobs.count, files: written.sink.log.count)
@@ -93,17 +97,16 @@ public enum Build {
 
     /// What the last build left beside its output (see `BuildCache`, `RowCache`), and the stamps of
     /// this build's input files to compare with it. Nothing without a publisher (`wazi check`).
+    /// The rows the previous build kept (`RowCache`), with the global fingerprint they were made under.
+    private typealias StoredRows = (global: String, rows: [String: Fragments.StoredRow])
+
     private struct LastBuild {
         let cache: BuildCache?
-        /// Read on another thread while the input files are stamped and loaded.
-        let storedRows: Eventually<(global: String, rows: [String: Fragments.StoredRow])>
         let stamps: [String: String]
 
         init(_ options: BuildOptions, publisher: Publisher?) {
+            // Read on another thread while the input files are stamped.
             let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
-            storedRows = Lane.start(threads: options.threads) { () -> (global: String, rows: [String: Fragments.StoredRow]) in
-                publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
-            }
             stamps = publisher == nil ? [:] : BuildCache.stamp(options)
             cache = reading.value
         }
@@ -184,8 +187,8 @@ public enum Build {
 
     /// Model → Render → files: the pages on every core, and beside them the data files, feeds and
     /// indexes, each a long serial task; what is unchanged since the last build is kept.
-    private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, publisher: Publisher?,
-                              timings: inout StageTimings) -> Written {
+    private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, _ storedRows: StoredRows,
+                              publisher: Publisher?, timings: inout StageTimings) -> Written {
         let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
         let downloads = Eventually<[Download]>()
@@ -193,7 +196,7 @@ public enum Build {
         sink.log.reserve(jobs.count + jobs.count / 4)
         let global = globalFingerprint(site, options: options)
         // Parts of the previous build reused where what they show is unchanged (see each type).
-        if last.storedRows.value.global == global { renderer.fragments.offer(last.storedRows.value.rows) }
+        if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
