@@ -66,6 +66,12 @@ enum FileBytes {
 }
 
 extension Array where Element == UInt8 {
+    /// Whether the bytes before `end` end with a line feed that is a Character of its own, as a
+    /// String's last Character is "\n" (a CR LF is one Character).
+    func endsLine(before end: Int) -> Bool {
+        end > 0 && self[end - 1] == 0x0A && (end < 2 || self[end - 2] != 0x0D)
+    }
+
     /// Appends `text`'s UTF-8 bytes in one copy: `append(contentsOf: text.utf8)` went byte by byte,
     /// some 200 instructions for a short text.
     @inline(__always)

@@ -124,17 +124,12 @@ struct TemplateRender {
         for step in template.steps {
             let before = output.count
             render(step, frame)
-            if output.count > before, before > start, endsLine(before) {
+            if output.count > before, before > start, output.endsLine(before: before) {
                 output.insert(contentsOf: Array(indentation.utf8), at: before)
             }
         }
     }
 
-    /// Whether the output before byte `end` ends with a line feed that is a Character of its own
-    /// (swift-mustache compares the last Character; CR LF is one).
-    private func endsLine(_ end: Int) -> Bool {
-        output[end - 1] == 0x0A && (end < 2 || output[end - 2] != 0x0D)
-    }
 
     private mutating func render(_ step: CompiledTemplate.Step, _ frame: Frame) {
         switch step {

@@ -73,9 +73,8 @@ final class Fragments: @unchecked Sendable {
                       model: () -> any Encodable) -> RawHTML {
         let made = theme.render(template, layers: [model()], language: language)
         let bytes = made.bytes
-        // A final line feed, not a CR LF (one Character, which the layout's line keeps).
-        let endsLine = bytes.last == 0x0A && (bytes.count < 2 || bytes[bytes.count - 2] != 0x0D)
-        let fragment = RawHTML(html: String(decoding: endsLine ? bytes.dropLast() : bytes[...], as: UTF8.self))
+        // A final line feed goes, not a CR LF (one Character, which the layout's line keeps).
+        let fragment = RawHTML(html: String(decoding: bytes.endsLine(before: bytes.count) ? bytes.dropLast() : bytes[...], as: UTF8.self))
         lock.withLock {
             rendered[key] = fragment
             if let fingerprint { rows[key] = fingerprint }

@@ -7,10 +7,6 @@ struct RenderedBody {
     /// The first sentences of the text, for meta descriptions: at most 200 characters.
     let excerpt: String
 
-    static func render(_ markdown: String, allowHTML: Bool, root: String) -> RenderedBody {
-        render(utf8: Array(markdown.utf8), allowHTML: allowHTML, root: root)
-    }
-
     static func render(utf8 markdown: [UInt8], allowHTML: Bool, root: String) -> RenderedBody {
         let rendered = Markdown.render(utf8: markdown, options: .init(allowHTML: allowHTML, rootPrefix: root))
         return RenderedBody(html: rendered.html,
