@@ -4,7 +4,7 @@
 # Both first install the system packages wazi needs, if missing.
 
 SWIFT       ?= swift
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libxml2-utils python3-venv
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libgoogle-perftools-dev pkg-config libxml2-utils python3-venv
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps build release clean venv test-browser deps-browser venv-browser screenshots

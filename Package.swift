@@ -39,7 +39,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "wazi",
-            dependencies: ["WaziKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WaziKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // gperftools' TCMalloc (libgoogle-perftools-dev) in place of glibc's allocator: a build
+            // makes and frees millions of small objects, and glibc's malloc and free were a fifth of
+            // its time (README "Benchmark"). Only the executable: the library leaves the choice to its user.
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         // Golden files are read from the source tree (see GoldenTests), not bundled.

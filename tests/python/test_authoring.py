@@ -114,3 +114,13 @@ def test_serve_live_edit_and_ctrl_c(content_copy):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_the_executable_allocates_with_tcmalloc(tmp_path):
+    """The `wazi` executable links TCMalloc (Package.swift): with glibc's malloc a large build takes a
+    fifth longer, and a linker that dropped the library would lose that silently."""
+    result = wazi("build", "--content", os.path.join(ROOT, "content"), "--templates",
+                  os.path.join(ROOT, "templates"), "--output", str(tmp_path / "site"), "--as-of", AS_OF, "--timings")
+    assert result.returncode == 0, result.stderr
+    total = next(line for line in result.stderr.splitlines() if line.startswith("total"))
+    assert total.endswith("(TCMalloc)"), total

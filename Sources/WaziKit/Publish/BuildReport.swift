@@ -32,7 +32,8 @@ public struct StageTimings: Sendable {
         let parallel = beside.map { stage in
             stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s (beside pages)", stage.seconds)
         }
-        return (lines + ["total   " + String(format: "%8.3f s %6d MiB peak", total, Self.memory("VmHWM:"))] + parallel)
+        return (lines + ["total   " + String(format: "%8.3f s %6d MiB peak", total, Self.memory("VmHWM:"))
+                     + " (\(Memory.allocator))"] + parallel)
             .joined(separator: "\n")
     }
 

@@ -9,21 +9,31 @@ func libcSymbol(_ name: String) -> UnsafeMutableRawPointer? {
     dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)
 }
 
-/// How the build uses glibc's allocator. Resident memory is what large builds are measured by, and
-/// glibc keeps freed memory unless told otherwise.
+/// How the build uses the allocator. Resident memory is what large builds are measured by, and
+/// allocators keep freed memory unless told otherwise. The `wazi` executable links TCMalloc (see
+/// Package.swift); a program using the library may have glibc's allocator instead.
 enum Memory {
     private typealias Trim = @convention(c) (Int) -> Int32
     private typealias Option = @convention(c) (Int32, Int32) -> Int32
+    private typealias Release = @convention(c) () -> Void
+    /// TCMalloc's C interface, when it is the allocator.
+    private static let releaseFree: Release? = libcSymbol("MallocExtension_ReleaseFreeMemory").map { unsafeBitCast($0, to: Release.self) }
     private static let trim: Trim? = libcSymbol("malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
     private static let option: Option? = libcSymbol("mallopt").map { unsafeBitCast($0, to: Option.self) }
 
-    /// Fixed thresholds: glibc otherwise raises them as large blocks (pages, data files) are freed,
-    /// then keeps every later large block on its heaps, where freed space is not given back.
+    /// The allocator in use, for `wazi build --timings`: a benchmark should know which it measured.
+    static var allocator: String { releaseFree == nil ? "glibc malloc" : "TCMalloc" }
+
+    /// Under glibc, fixed thresholds: glibc otherwise raises them as large blocks (pages, data files)
+    /// are freed, then keeps every later large block on its heaps, where freed space is not given back.
     static func tune() {
+        guard releaseFree == nil else { return }
         _ = option?(-3, 128 * 1024) // M_MMAP_THRESHOLD
         _ = option?(-1, 128 * 1024) // M_TRIM_THRESHOLD
     }
 
     /// Gives freed memory (parse trees, file texts) back to the system.
-    static func release() { _ = trim?(0) }
+    static func release() {
+        if let releaseFree { releaseFree() } else { _ = trim?(0) }
+    }
 }
