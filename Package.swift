@@ -14,8 +14,9 @@ let package = Package(
         // swift-mustache 2.1.1 with a speed patch (Vendor/swift-mustache/PATCHES.md).
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // `wazi serve`: a small HTTP server with no dependencies of its own (builds in seconds, unlike SwiftNIO).
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // `wazi serve`: a small HTTP server with no dependencies of its own (builds in seconds, unlike
+        // SwiftNIO): FlyingFox 0.27.1 without its proxy handler (Vendor/FlyingFox/PATCHES.md).
+        .package(path: "Vendor/FlyingFox"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev); its .pc links both libraries.
