@@ -76,25 +76,23 @@ struct BuildCache: Sendable {
         ]
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            // A stat per file, on every core: with nothing changed this is most of a rebuild.
-            let found = parallelChunks(FileTree.files(under: real), size: 256, threads: options.threads) { paths in
-                paths.compactMap { path -> (String, String)? in
-                    var info = stat()
-                    guard stat(real + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-                    return (prefix + path, "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
-                }
+            for (path, info) in FileTree.regularFiles(under: real, threads: options.threads) {
+                stamps[prefix + path] = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
             }
-            for (key, stamp) in found.joined() { stamps[key] = stamp }
         }
         return stamps
     }
 
     /// True when every output file recorded is still there with its size (checked on `threads` threads).
     func outputIntact(_ output: String, threads: Int) -> Bool {
-        parallelChunks(Array(outputs), size: 256, threads: threads) { files in
+        // Each path from the output folder's descriptor: the kernel walks only the path inside it.
+        let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return outputs.isEmpty }
+        defer { close(folder) }
+        return parallelChunks(Array(outputs), size: 256, threads: threads) { files in
             files.allSatisfy { path, size in
                 var info = stat()
-                return stat(output + "/" + path, &info) == 0 && Int(info.st_size) == size
+                return fstatat(folder, path, &info, 0) == 0 && Int(info.st_size) == size
             }
         }.allSatisfy { $0 }
     }

@@ -15,6 +15,50 @@ enum FileTree {
         return found
     }
 
+    /// Regular files under `root` (relative to it) with their `stat`, symbolic links to files
+    /// followed, links to folders not entered. Listed and stat'ed on `threads` threads, each file by
+    /// its name in its open folder: stat'ing every file by its whole path walked every folder of the
+    /// path again, and was most of a rebuild with nothing changed. In no particular order.
+    static func regularFiles(under root: String, threads: Int) -> [(path: String, info: stat)] {
+        let queue = FolderQueue()
+        queue.add([""])
+        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> [(path: String, info: stat)] in
+            var found: [(path: String, info: stat)] = []
+            while let relative = queue.next() {
+                let prefix = relative.isEmpty ? "" : relative + "/"
+                var folders: [String] = []
+                let fd = open(relative.isEmpty ? root : root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if fd >= 0, let dir = fdopendir(fd) {
+                    while let entry = readdir(dir) {
+                        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                        }
+                        if name == "." || name == ".." { continue }
+                        var info = stat()
+                        if entry.pointee.d_type == UInt8(DT_DIR) {
+                            folders.append(prefix + name)
+                        } else if fstatat(dirfd(dir), name, &info, 0) == 0 {
+                            // A folder whose kind the listing did not give (DT_UNKNOWN) is entered as a folder.
+                            let kind = info.st_mode & S_IFMT
+                            if kind == S_IFREG {
+                                found.append((prefix + name, info))
+                            } else if kind == S_IFDIR, entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                                folders.append(prefix + name)
+                            }
+                        }
+                    }
+                    closedir(dir)
+                } else if fd >= 0 {
+                    close(fd)
+                }
+                queue.add(folders)
+                queue.finish()
+            }
+            return found
+        }
+        return Array(found.joined())
+    }
+
     /// Removes `path` and everything in it; a missing path is no error. A symbolic link is removed
     /// itself, never followed.
     static func remove(_ path: String) {
@@ -44,6 +88,39 @@ enum FileTree {
             let relative = prefix + name
             visit(relative, kind == .folder)
             if kind == .folder { walk(folder + "/" + name, prefix: relative + "/", visit) }
+        }
+    }
+}
+
+/// The folders still to list (see `FileTree.regularFiles`): a worker takes one, adds the folders it
+/// holds, then finishes it; the walk is over when none is waiting and none is being listed.
+private final class FolderQueue: @unchecked Sendable {
+    private var waiting: [String] = []
+    private var listing = 0
+    private let condition = NSCondition()
+
+    func add(_ folders: [String]) {
+        guard !folders.isEmpty else { return }
+        condition.withLock {
+            waiting += folders
+            condition.broadcast()
+        }
+    }
+
+    /// The next folder to list; nil once the walk is over.
+    func next() -> String? {
+        condition.withLock {
+            while waiting.isEmpty && listing > 0 { condition.wait() }
+            guard let folder = waiting.popLast() else { return nil }
+            listing += 1
+            return folder
+        }
+    }
+
+    func finish() {
+        condition.withLock {
+            listing -= 1
+            if listing == 0 { condition.broadcast() }
         }
     }
 }
