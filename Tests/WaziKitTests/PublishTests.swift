@@ -242,4 +242,32 @@ final class FileTreeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/alias"))
         XCTAssertEqual(try String(contentsOfFile: keep + "/file.txt", encoding: .utf8), "precious")
     }
+
+    /// The stamps' walk (`regularFiles`) finds what `files(under:)` finds and stat follows: regular
+    /// files at any depth and links to files, not links to folders nor what they hold; the same on
+    /// any number of threads.
+    func testRegularFilesAreThoseAStatWouldCall() throws {
+        let root = try temporaryFolder(self)
+        let fm = FileManager.default
+        for folder in ["tree/a/b/c", "tree/empty", "tree/wide", "elsewhere"] {
+            try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        var expected = ["top.md", "a/one.md", "a/b/two.md", "a/b/c/three.md", "file-link", ".hidden"]
+        for index in 0..<300 { expected.append("wide/\(index).md") }
+        for path in expected where path != "file-link" {
+            try Data(path.utf8).write(to: URL(fileURLWithPath: root + "/tree/" + path))
+        }
+        try Data("outside".utf8).write(to: URL(fileURLWithPath: root + "/elsewhere/x.md"))
+        try fm.createSymbolicLink(atPath: root + "/tree/file-link", withDestinationPath: root + "/elsewhere/x.md")
+        try fm.createSymbolicLink(atPath: root + "/tree/folder-link", withDestinationPath: root + "/elsewhere")
+        try fm.createSymbolicLink(atPath: root + "/tree/broken", withDestinationPath: root + "/nowhere")
+
+        for threads in [1, 2, 8] {
+            let found = FileTree.regularFiles(under: root + "/tree", threads: threads)
+            XCTAssertEqual(found.map(\.path).sorted(), expected.sorted(), "\(threads) threads")
+            let link = try XCTUnwrap(found.first { $0.path == "file-link" })
+            XCTAssertEqual(link.info.st_size, 7, "a link is stamped as the file it leads to")
+        }
+        XCTAssertEqual(FileTree.regularFiles(under: root + "/missing", threads: 2).count, 0)
+    }
 }
