@@ -56,6 +56,7 @@ public enum Build {
         if var report = replay(last, options, publisher: publisher) {
             timings.lap("check")
             report.timings = timings
+            report.held = BuildReport.Held(last)
             return report
         }
         // The previous build's rows, read while the site loads (a build that replays needs none).
