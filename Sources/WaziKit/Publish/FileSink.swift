@@ -62,10 +62,12 @@ final class ByteStream {
 }
 
 extension ByteStream {
-    /// Writes what `produce` appends into a new file at `path`, a chunk at a time; returns the size,
-    /// and why the file could not be written whole, if it could not.
-    static func write(to path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes what `produce` appends into a new file, a chunk at a time; returns the size, and why
+    /// the file could not be written whole, if it could not.
+    /// `relative` is inside the open `folder`; `path` is how messages name it.
+    static func write(to relative: String, in folder: Int32, shown path: String,
+                      _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
+        let fd = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         var failure = fd < 0 ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
         let stream = ByteStream { chunk in
             guard failure == nil else { return }
