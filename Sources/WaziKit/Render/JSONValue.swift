@@ -149,12 +149,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII as they are,
     /// except U+2028 and U+2029, which JavaScript does not allow raw in strings.
-    private static func quote(_ s: String, into out: inout [UInt8]) {
+    static func quote(_ s: String, into out: inout [UInt8]) {
         var text = s
         text.withUTF8 { quote(utf8: $0, into: &out) }
     }
 
-    private static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole (wazi.json holds every body).
         if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
