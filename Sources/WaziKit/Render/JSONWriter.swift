@@ -70,9 +70,17 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        let count = 1 + depth * 2
+        guard count <= Self.lineBreakAndSpaces.count else {
+            bytes.append(0x0A)
+            return bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+        // Copied from one buffer: appending repeated spaces one by one was some 200 instructions a line.
+        Self.lineBreakAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
+
+    /// A line break and the indentation of any depth wazi.json's items reach.
+    private static let lineBreakAndSpaces: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 32)
 }
 
 /// An object's keys, sorted once as `JSONValue` sorts an object's, each with the member it names.
