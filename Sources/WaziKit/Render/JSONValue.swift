@@ -149,53 +149,70 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII as they are,
     /// except U+2028 and U+2029, which JavaScript does not allow raw in strings.
-    private static func quote(_ s: String, into out: inout [UInt8]) {
+    static func quote(_ s: String, into out: inout [UInt8]) {
         var text = s
         text.withUTF8 { quote(utf8: $0, into: &out) }
     }
 
-    private static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func quote(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most text needs no escape: copy it whole (wazi.json holds every body).
-        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out.append(contentsOf: bytes)
-            out.append(UInt8(ascii: "\""))
-            return
+        // The runs between escapes are copied whole (wazi.json holds every body).
+        var run = 0
+        var i = firstToLookAt(bytes, from: 0)
+        func escape(_ replacement: StaticString, skipping count: Int) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            i += count
+            run = i
         }
-        // Otherwise (every body has line breaks) the runs between escapes are copied whole too.
-        do {
-            var run = 0
-            var i = 0
-            func escape(_ replacement: StaticString, skipping count: Int) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                i += count
-                run = i
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+            case 0x5C: escape("\\\\", skipping: 1)
+            case 0x0A: escape("\\n", skipping: 1)
+            case 0x0D: escape("\\r", skipping: 1)
+            case 0x09: escape("\\t", skipping: 1)
+            case let byte where byte < 0x20:
+                escape("\\u00", skipping: 1)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other characters starting with E2 (–, ’, …) stay as they are.
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8:
+                escape("\\u2028", skipping: 3)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9:
+                escape("\\u2029", skipping: 3)
+            default: i += 1
             }
-            while i < bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
-                case 0x5C: escape("\\\\", skipping: 1)
-                case 0x0A: escape("\\n", skipping: 1)
-                case 0x0D: escape("\\r", skipping: 1)
-                case 0x09: escape("\\t", skipping: 1)
-                case let byte where byte < 0x20:
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                    out += Array("\\u00".utf8)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
-                    i += 1
-                    run = i
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA8:
-                    escape("\\u2028", skipping: 3)
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA9:
-                    escape("\\u2029", skipping: 3)
-                default: i += 1
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+            i = firstToLookAt(bytes, from: i)
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte from `start` on that `quote` must look at (a control character,
+    /// `"`, `\`, or E2, which starts U+2028 and U+2029), or the count. Eight bytes are tested at once:
+    /// every body is in wazi.json, and bodies are long and mostly plain.
+    @inline(__always)
+    private static func firstToLookAt(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // Some high bit of a byte is set in `below(n, word)` if and only if some byte of `word` is less
+            // than `n` (at most 0x80): subtracting `n` from the lowest such byte sets its high bit.
+            func below(_ n: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* n) & ~word }
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let found = below(0x20, word) | below(1, word ^ (ones &* 0x22)) | below(1, word ^ (ones &* 0x5C))
+                    | below(1, word ^ (ones &* 0xE2))
+                if found & (ones &* 0x80) != 0 { break }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return i }
+            i += 1
+        }
+        return i
     }
 }

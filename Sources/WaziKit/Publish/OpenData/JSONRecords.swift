@@ -59,15 +59,13 @@ final class JSONRecords: @unchecked Sendable {
     deinit { if document >= 0 { close(document) } }
 
     /// The item's bytes at its depth: the previous build's when `fingerprint` is the same, else `encode`'s.
-    func bytes(_ key: String, fingerprint: UInt64, _ encode: () -> JSONValue) -> [UInt8] {
+    func bytes(_ key: String, fingerprint: UInt64, _ encode: () -> [UInt8]) -> [UInt8] {
         if let place = previous[key], place.fingerprint == fingerprint, let old = read(place.bytes),
            old.first == UInt8(ascii: "{"), old.last == UInt8(ascii: "}") {
             lock.withLock { reused += 1 }
             return old
         }
-        var out: [UInt8] = []
-        encode().write(into: &out, indent: 2, pretty: true)
-        return out
+        return encode()
     }
 
     /// Notes where the item went in the document being written.
