@@ -118,3 +118,22 @@ final class CacheCodingTests: XCTestCase {
         try XCTUnwrap(try exampleEntries().max { $0.cacheBytes.count < $1.cacheBytes.count })
     }
 }
+
+/// Files are decoded in the order of their paths, whatever order the folders were listed in.
+final class DocumentOrderTests: XCTestCase {
+    /// `T0001-b/` sorts before `T0001/` as a path ('-' before '/') but after it as a folder name: the
+    /// groups follow the paths.
+    func testGroupsFollowThePathsWhereFolderOrderDiffers() throws {
+        let site = try MiniSite(self)
+        for id in ["T0001", "T0001-b", "T0002"] {
+            try site.add("commitments/\(id)/index.md", "---\nid: \(id)\n---\n")
+            try site.add("commitments/\(id)/milestones/1-first.md", "---\ntitle: First\n---\n")
+        }
+        let log = DiagnosticLog()
+        let tree = ContentTree.scan(site.root, log: log)
+        let paths = DocumentReader.groups(tree, languages: ["en"], log: log).map(\.file.relativePath)
+        XCTAssertEqual(paths, paths.sorted())
+        XCTAssertEqual(paths.first, "commitments/T0001-b/index.md")
+        XCTAssertEqual(paths.count, 6)
+    }
+}
