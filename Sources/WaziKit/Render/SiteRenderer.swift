@@ -58,16 +58,17 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a stable order.
     /// `downloads` is asked only when the data page is built (the data files may still be being written).
     func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
-        var jobs: [Job] = []
+        // The pages are the same in every language: listed once, then made a job per language (listing
+        // them per language made their keys and lists three times over).
+        var pages: [(path: String, template: String, dependencies: [String]?, build: @Sendable (PageContext) -> [any Encodable])] = []
         let (ledMilestones, involvedCommitments) = institutionLists
-        for language in site.config.languages {
+        do {
             func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
-                jobs.append(Job(language: language, path: path, template: template, dependencies: dependencies,
-                                outputPath: PageContext.outputPath(language: language, path: path, site: site)) { context in
+                pages.append((path, template, dependencies, { context in
                     let (chrome, content) = build(context)
                     return [content, chrome]
-                })
+                }))
             }
             add("", "home") { $0.homePage() }
             add(Routes.commitments, "commitments", shows: ["list:" + Routes.commitments]) { $0.commitmentsPage() }
@@ -124,6 +125,14 @@ public struct SiteRenderer: Sendable {
             }
             add(Routes.search, "search") { $0.searchPage() }
             add("404.html", "404") { $0.notFoundPage() }
+        }
+        var jobs: [Job] = []
+        jobs.reserveCapacity(pages.count * site.config.languages.count)
+        for language in site.config.languages {
+            for page in pages {
+                jobs.append(Job(language: language, path: page.path, template: page.template, dependencies: page.dependencies,
+                                outputPath: PageContext.outputPath(language: language, path: page.path, site: site), build: page.build))
+            }
         }
         return jobs
     }
