@@ -152,11 +152,18 @@ public struct ContentTree: Sendable {
 
 /// A file's bytes as text; invalid UTF-8 is reported at its line.
 func readText(_ path: String, display: String, log: DiagnosticLog) -> String? {
+    guard let bytes = readUTF8(path, display: display, log: log) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// A file's bytes, checked to be UTF-8; what cannot be read, or is not UTF-8, is reported (at the
+/// line of the first byte that is not).
+func readUTF8(_ path: String, display: String, log: DiagnosticLog) -> [UInt8]? {
     guard let bytes = FileBytes.read(path) else {
         log.error(SourceLocation(file: display), "cannot read file")
         return nil
     }
-    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    if UTF8Check.isValid(bytes) { return bytes }
     // Locate the first invalid byte for the message.
     var line = 1, column = 1, i = 0
     while i < bytes.count {

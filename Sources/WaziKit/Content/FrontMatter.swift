@@ -36,6 +36,18 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
     }
 
+    /// `split` on a file's bytes when they need no normalising (no byte-order mark, no carriage
+    /// return) and have front matter: the YAML as text (`lineOffset` 1) and where the body starts,
+    /// without making the whole file a text. Nil otherwise (then `split` the text).
+    static func split(utf8 bytes: [UInt8]) -> (yaml: String, body: Int)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard !buffer.starts(with: [0xEF, 0xBB, 0xBF]), !hasCarriageReturn(buffer),
+                  case let .success(fences) = locate(buffer) else { return nil }
+            let yaml = String(decoding: UnsafeBufferPointer(rebasing: buffer[fences.yaml]), as: UTF8.self)
+            return (yaml.isEmpty ? "\n" : yaml, fences.body)
+        }
+    }
+
     /// Where the body starts in a file's bytes, when they need no normalising (no byte-order mark, no
     /// carriage return) and have front matter: what `split` makes `body` from, without the text.
     static func bodyOffset(_ bytes: [UInt8]) -> Int? {

@@ -13,10 +13,8 @@ public struct MarkdownSource: Hashable, Sendable {
     let translations: [String: File]
 
     init(_ group: DocumentGroup) {
-        base = File(path: group.document.file.displayPath, fingerprint: Fingerprint.of(group.document.body))
-        translations = group.translations.mapValues {
-            File(path: $0.file.displayPath, fingerprint: Fingerprint.of($0.body))
-        }
+        base = File(path: group.document.file.displayPath, fingerprint: group.document.bodyFingerprint)
+        translations = group.translations.mapValues { File(path: $0.file.displayPath, fingerprint: $0.bodyFingerprint) }
     }
 
     /// The default language's text as UTF-8.

@@ -5,7 +5,8 @@ import Yams
 struct SourceDocument {
     let file: ContentFile
     let fields: Fields
-    let body: String
+    /// Fingerprint of the body (see `MarkdownSource`): the text itself is read again when needed.
+    let bodyFingerprint: UInt64
     /// Fingerprint of the file's text, for the incremental build cache.
     let fingerprint: UInt64
 }
@@ -93,24 +94,33 @@ enum DocumentReader {
     }
 
     private static func readOne(_ file: ContentFile, files: Set<String>, log: DiagnosticLog) -> SourceDocument? {
-        guard let text = readText(file.displayPath, display: file.displayPath, log: log) else { return nil }
+        guard let bytes = readUTF8(file.displayPath, display: file.displayPath, log: log) else { return nil }
         let at = SourceLocation(file: file.displayPath)
-        if isBlank(text) {
+        if isBlank(utf8: bytes) {
             log.error(at, "file is empty: it needs front matter between '---' lines")
             return nil
         }
-        let split: FrontMatterSplit
-        switch FrontMatterSplit.split(text) {
-        case let .success(value): split = value
-        case .failure(.missing):
-            log.error(at, "no front matter: the file must start with a '---' line, then YAML keys, then '---'")
-            return nil
-        case .failure(.unterminated):
-            log.error(at, "front matter is not closed: add a '---' line after the YAML keys")
-            return nil
+        // Split on the bytes when they need no normalising: the whole file made a text (validated
+        // again) only to be split was a share of loading.
+        let yaml: String?, bodyFingerprint: UInt64
+        if let fast = FrontMatterSplit.split(utf8: bytes) {
+            yaml = fast.yaml
+            bodyFingerprint = Fingerprint.of(utf8: bytes[fast.body...])
+        } else {
+            switch FrontMatterSplit.split(String(decoding: bytes, as: UTF8.self)) {
+            case let .success(split):
+                yaml = split.yaml
+                bodyFingerprint = Fingerprint.of(split.body)
+            case .failure(.missing):
+                log.error(at, "no front matter: the file must start with a '---' line, then YAML keys, then '---'")
+                return nil
+            case .failure(.unterminated):
+                log.error(at, "front matter is not closed: add a '---' line after the YAML keys")
+                return nil
+            }
         }
-        let source = YAMLSource(path: file.displayPath, lineOffset: split.lineOffset)
-        guard let yaml = split.yaml, let node = source.compose(yaml, log: log) else { return nil }
+        let source = YAMLSource(path: file.displayPath, lineOffset: 1)
+        guard let yaml, let node = source.compose(yaml, log: log) else { return nil }
         // Blank or comments only; a translation may translate just the body.
         if file.language == nil, case let .mapping(mapping) = node, mapping.isEmpty {
             log.error(at, "front matter is empty: a \(file.kind.rawValue) needs \(requiredKeys(file.kind))")
@@ -119,7 +129,8 @@ enum DocumentReader {
         guard let fields = Fields(node, source: source, log: log, subject: file.language == nil
                                     ? "\(file.kind.rawValue) front matter" : "translation front matter", files: files)
         else { return nil }
-        return SourceDocument(file: file, fields: fields, body: split.body, fingerprint: Fingerprint.of(text))
+        return SourceDocument(file: file, fields: fields, bodyFingerprint: bodyFingerprint,
+                              fingerprint: Fingerprint.of(utf8: bytes[...]))
     }
 
     static func requiredKeys(_ kind: ContentKind) -> String {
@@ -151,6 +162,15 @@ func isBlank(_ text: String) -> Bool {
     var scalars = text.unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
         if !(scalar.properties.isWhitespace || scalar == "\u{FEFF}") { return false }
+    }
+    return true
+}
+
+/// `isBlank` of UTF-8 bytes: ASCII white space is skipped, the first visible ASCII character
+/// answers, and anything else is decided on the text.
+func isBlank(utf8 bytes: [UInt8]) -> Bool {
+    for byte in bytes where !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+        return byte < 0x80 ? false : isBlank(String(decoding: bytes, as: UTF8.self))
     }
     return true
 }
