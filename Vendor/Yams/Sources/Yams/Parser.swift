@@ -382,8 +382,12 @@ private extension Parser {
             pairs.append((key, value))
             event = try parse()
         }
-        let keys = pairs.map { $0.0 }
-        try checkDuplicates(mappingKeys: keys)
+        // wazi patch: keys that are scalars with different texts cannot be equal, and are not copied
+        // out to be compared (copying and comparing whole nodes was a tenth of composing a document).
+        if !Self.haveDistinctScalarTexts(pairs) {
+            let keys = pairs.map { $0.0 }
+            try checkDuplicates(mappingKeys: keys)
+        }
         let anchor = firstEvent.mappingAnchor
         let node = Node.mapping(.init(pairs,
                                       tag(firstEvent.mappingTag),
@@ -412,6 +416,22 @@ private extension Parser {
 
     /// wazi patch: up to this many keys, pairs are compared (`checkDuplicates`).
     private static let pairwiseLimit = 24
+
+    /// wazi patch: whether every key is a scalar and no two have the same text (then no two keys are
+    /// equal, since equal scalars have equal texts). Up to `pairwiseLimit` keys; false otherwise.
+    private static func haveDistinctScalarTexts(_ pairs: [(Node, Node)]) -> Bool {
+        guard pairs.count <= pairwiseLimit else { return false }
+        var texts: [String] = []
+        texts.reserveCapacity(pairs.count)
+        for index in pairs.indices {
+            guard case let .scalar(scalar) = pairs[index].0 else { return false }
+            texts.append(scalar.string)
+        }
+        for i in texts.indices {
+            for j in texts.index(after: i)..<texts.endIndex where texts[i] == texts[j] { return false }
+        }
+        return true
+    }
 
     /// wazi patch: whether two of `keys` are equal.
     private static func hasEqualPair(_ keys: [Node]) -> Bool {

@@ -25,6 +25,15 @@ final class PatchTests: XCTestCase {
         XCTAssertNil(duplicates("a: 1\nb: 1\nc: {a: 1, b: 1}\n"))
     }
 
+    /// Keys are compared as nodes whenever texts alone cannot decide: the same text under another
+    /// tag, or keys that are not scalars.
+    func testKeysWithTheSameTextOrNotScalarsAreComparedAsNodes() throws {
+        XCTAssertNil(duplicates("1: a\n\"1\": b\n"), "an integer and a string")
+        XCTAssertEqual(duplicates("x: 1\n'x': 2\n")?.0, ["x"], "two strings, quoted or not")
+        XCTAssertNotNil(duplicates("? [a, b]\n: 1\n? [a, b]\n: 2\n"), "two equal sequences")
+        XCTAssertNil(duplicates("? [a, b]\n: 1\n? [a, c]\n: 2\n"), "two sequences that differ")
+    }
+
     func testDuplicateKeysOfLargeMappings() throws {
         let keys = (1...40).map { "key\($0): \($0)\n" }.joined()
         XCTAssertNil(duplicates(keys))
