@@ -1,6 +1,7 @@
-/// Turns a view model into what templates read (`ViewValue`) through its
-/// compiler-generated Encodable conformance: no reflection, and every String HTML-escaped on the way,
-/// so templates escape by default while only `RawHTML` (markup wazi made itself) passes as it is.
+/// Turns a view model into what templates read (`ViewValue`) as its compiler-generated Encodable
+/// conformance makes it: no reflection, and every String HTML-escaped on the way, so templates escape
+/// by default while only `RawHTML` (markup wazi made itself) passes as it is. The layout, page contents
+/// and rows make theirs directly (`viewValue`); the conformance stays the reference tests compare with.
 final class ViewEncoder: Encoder {
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
@@ -33,8 +34,8 @@ final class ViewEncoder: Encoder {
     }
 
     /// The template value of `value` inside a value made through its conformance. The models `convert`
-    /// makes directly are not looked for: inside them everything is made directly, and none is inside
-    /// another model, so `encoded` stays the conformance's own value that tests compare them with.
+    /// makes directly are not looked for here: they make what they hold directly, and no model made
+    /// through its conformance holds one. So `encoded` stays the conformance's own value.
     static func field<T: Encodable>(_ value: T) -> ViewValue? {
         // By type identity first: a dynamic cast per value was a large share of building view models.
         if T.self == String.self, let text = value as? String { return .text(HTML.escape(text)) }
