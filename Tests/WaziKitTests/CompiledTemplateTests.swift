@@ -154,24 +154,64 @@ final class CompiledTemplateTests: XCTestCase {
         }
     }
 
-    /// Every page's layout, which `ViewEncoder` makes directly, is what its `Encodable` conformance makes.
-    func testEveryLayoutIsMadeAsItsEncodableConformanceMakesIt() throws {
+    /// The template value of `model` as its `Encodable` conformance makes it, as `ViewEncoder.convert`
+    /// makes it for rendering, and as the model makes it directly, compared.
+    private func assertMadeAsEncoded(_ model: any MadeDirectly, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        let expected = shape(ViewEncoder.encoded(model))
+        XCTAssertEqual(shape(model.viewValue), expected, message, file: file, line: line)
+        XCTAssertEqual(shape(ViewEncoder.convert(model)), expected, message, file: file, line: line)
+    }
+
+    /// Every example page's layout and content, and every row, which `ViewEncoder` makes directly, are
+    /// what their `Encodable` conformance makes.
+    func testEveryExamplePageModelIsMadeAsItsEncodableConformanceMakesIt() throws {
         let (loaded, diagnostics) = SiteLoader.load(content: exampleContent, options: LoadOptions(asOf: exampleAsOf))
         let site = try XCTUnwrap(loaded, printed(diagnostics))
         let theme = try XCTUnwrap(Theme.load(defaultTheme, languages: site.config.languages, log: DiagnosticLog()))
         let renderer = SiteRenderer(site: site, theme: theme)
-        var compared = 0
-        for job in renderer.jobs() {
-            let strings = try XCTUnwrap(theme.strings[job.language])
-            let context = PageContext(site: site, language: job.language, t: Lookup(strings), path: job.path,
-                                      institutionSlugs: renderer.institutionSlugs, zone: renderer.zone,
-                                      fragments: renderer.fragments, problems: renderer.problems)
-            for case let chrome as Chrome in job.build(context) {
-                XCTAssertEqual(shape(ViewEncoder.convert(chrome)), shape(ViewEncoder.encoded(chrome)), job.outputPath)
-                compared += 1
+        var compared: [String: Int] = [:]
+        func compare(_ model: any Encodable, _ message: String) {
+            let name = String(describing: type(of: model))
+            if let model = model as? any MadeDirectly {
+                assertMadeAsEncoded(model, message)
+            } else {
+                // Made through its conformance: the same either way.
+                XCTAssertEqual(shape(ViewEncoder.convert(model)), shape(ViewEncoder.encoded(model)), message)
             }
+            compared[name, default: 0] += 1
         }
-        XCTAssertGreaterThan(compared, 100)
+        for job in renderer.jobs() {
+            let context = try self.context(site, renderer, theme, language: job.language, path: job.path)
+            for layer in job.build(context) { compare(layer, job.outputPath) }
+        }
+        for language in site.config.languages {
+            let context = try self.context(site, renderer, theme, language: language, path: "")
+            for milestone in site.milestones { compare(context.row(milestone), milestone.id) }
+            for commitment in site.commitments { compare(context.row(commitment), commitment.id) }
+            for meeting in site.meetings { compare(context.row(meeting), meeting.slug) }
+            for note in site.notes { compare(context.row(note), note.slug) }
+        }
+        XCTAssertGreaterThan(compared["Chrome"] ?? 0, 100)
+        for model in ViewModelSample(seed: 0).models where !(model is MainNav) {
+            let name = String(describing: type(of: model))
+            XCTAssertGreaterThan(compared[name] ?? 0, 0, "no example of \(name)")
+        }
+    }
+
+    private func context(_ site: Site, _ renderer: SiteRenderer, _ theme: Theme, language: String, path: String) throws -> PageContext {
+        PageContext(site: site, language: language, t: Lookup(try XCTUnwrap(theme.strings[language])), path: path,
+                    institutionSlugs: renderer.institutionSlugs, zone: renderer.zone, fragments: renderer.fragments,
+                    problems: renderer.problems)
+    }
+
+    /// Made-up view models (every String to escape, lists empty and not) are made directly as their
+    /// `Encodable` conformance makes them: a field left out, misnamed, swapped or unescaped fails.
+    func testViewModelsAreMadeAsTheirEncodableConformanceMakesThem() throws {
+        for seed in 0..<5 {
+            for model in ViewModelSample(seed: seed).models { assertMadeAsEncoded(model, "\(type(of: model)), seed \(seed)") }
+        }
+        let row = ViewModelSample(seed: 1).meetingRow
+        XCTAssertTrue(shape(row.viewValue).contains("title: text(&lt;1&gt; &amp; &quot;1&quot; &#39;1&#39;)"), shape(row.viewValue))
     }
 
     /// Facts, which `ViewEncoder` makes directly, are what their `Encodable` conformance makes.
@@ -182,8 +222,9 @@ final class CompiledTemplateTests: XCTestCase {
                  isList: true),
             Fact(label: "", values: [], isList: false),
         ]
-        XCTAssertEqual(shape(ViewEncoder.convert(facts)), shape(ViewEncoder.encoded(facts)))
-        XCTAssertTrue(shape(ViewEncoder.convert(facts)).contains("text(Lead &lt;institution&gt;)"))
+        let direct = ViewValue.list(facts.map(\.viewValue))
+        XCTAssertEqual(shape(direct), shape(ViewEncoder.encoded(facts)))
+        XCTAssertTrue(shape(direct).contains("text(Lead &lt;institution&gt;)"))
     }
 
     /// A view model that encodes through nested containers (none of wazi's does) is seen whole.

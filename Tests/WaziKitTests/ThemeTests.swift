@@ -19,6 +19,38 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    /// HTML escaping looks for what to escape eight bytes at a time: each character that needs it (and
+    /// those next to them in the byte order) is handled as a plain character-by-character escaper
+    /// would, wherever it falls in or across an eight-byte word, and at the ends.
+    func testHTMLEscapesAtEveryPlaceInAWord() {
+        func expected(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                case _ where scalar.value < 0x20: break
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let specials = ["&", "<", ">", "\"", "'", "\t", "\n", "\r\n", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", " ", "!", "#", "%", "(",
+                        "=", "?", "é", "–"]
+        for special in specials {
+            for before in 0...17 {
+                for after in [0, 1, 6, 7, 8, 9] {
+                    let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after)
+                    XCTAssertEqual(HTML.escape(text), expected(text), text.debugDescription)
+                }
+            }
+        }
+    }
+
     func testFillReplacesKnownPlaceholdersAndKeepsTheRest() throws {
         let strings = try XCTUnwrap(Strings.load(directory: defaultTheme, language: "sw", log: DiagnosticLog()))
         XCTAssertEqual(strings.fill("Hali kufikia {date}.", ["date": "30 Juni 2026"]), "Hali kufikia 30 Juni 2026.")

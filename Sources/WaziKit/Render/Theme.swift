@@ -186,7 +186,7 @@ final class StrictRoot: MustacheParent {
 enum HTML {
     static func escape(_ text: String) -> String {
         // Most strings need nothing (every view-model string passes here).
-        guard text.containsUTF8Byte(where: isSpecial) else { return text }
+        guard text.utf8.withContiguousStorageIfAvailable(needsEscape) ?? text.containsUTF8Byte(where: isSpecial) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -202,6 +202,31 @@ enum HTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `escape` changes any of `bytes`. Eight are tested at once: strings are mostly plain, and
+    /// every String of every page's view model is looked through.
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 8 else { return bytes.contains(where: isSpecial) }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Some high bit of a byte is set in `below(n, word)` if and only if some byte of `word` is less
+        // than `n` (at most 0x80); `word ^ (ones &* b)` has a zero byte where `word` has `b`.
+        func below(_ n: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* n) & ~word }
+        func needsEscape(at i: Int) -> Bool {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // `&` and `'` are 0x26 and 0x27, `<` and `>` 0x3C and 0x3E: one test for each pair.
+            let found = below(0x20, word) | below(1, word ^ (ones &* 0x22)) | below(1, (word & ~ones) ^ (ones &* 0x26))
+                | below(1, (word | (ones &* 0x02)) ^ (ones &* 0x3E))
+            // A control character may be a tab or a line end, which stay: the bytes decide.
+            return found & (ones &* 0x80) != 0 && UnsafeBufferPointer(rebasing: bytes[i..<i + 8]).contains(where: isSpecial)
+        }
+        var i = 0
+        while i + 8 <= bytes.count {
+            if needsEscape(at: i) { return true }
+            i += 8
+        }
+        // The last bytes as the last eight, again with some already looked at.
+        return i < bytes.count && needsEscape(at: bytes.count - 8)
     }
 
     @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {

@@ -1,6 +1,7 @@
-/// Turns a view model into what templates read (`ViewValue`) through its
-/// compiler-generated Encodable conformance: no reflection, and every String HTML-escaped on the way,
-/// so templates escape by default while only `RawHTML` (markup wazi made itself) passes as it is.
+/// Turns a view model into what templates read (`ViewValue`) as its compiler-generated Encodable
+/// conformance makes it: no reflection, and every String HTML-escaped on the way, so templates escape
+/// by default while only `RawHTML` (markup wazi made itself) passes as it is. The layout, page contents
+/// and rows make theirs directly (`viewValue`); the conformance stays the reference tests compare with.
 final class ViewEncoder: Encoder {
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
@@ -10,15 +11,37 @@ final class ViewEncoder: Encoder {
 
     /// The template value of `value`.
     static func convert<T: Encodable>(_ value: T) -> ViewValue? {
+        // The layout and the page contents (and rows), made directly (see `ViewModels+Values.swift`):
+        // through the generic calls below they were nearly all the encoding. Picked by type identity:
+        // a dynamic cast per value was a large share of building view models.
+        if T.self == Chrome.self, let model = value as? Chrome { return model.viewValue }
+        if T.self == MilestoneContent.self, let model = value as? MilestoneContent { return model.viewValue }
+        if T.self == MilestoneRow.self, let model = value as? MilestoneRow { return model.viewValue }
+        if T.self == CommitmentContent.self, let model = value as? CommitmentContent { return model.viewValue }
+        if T.self == MeetingContent.self, let model = value as? MeetingContent { return model.viewValue }
+        if T.self == MilestoneListContent.self, let model = value as? MilestoneListContent { return model.viewValue }
+        if T.self == InstitutionContent.self, let model = value as? InstitutionContent { return model.viewValue }
+        if T.self == NoteContent.self, let model = value as? NoteContent { return model.viewValue }
+        if T.self == MeetingRow.self, let model = value as? MeetingRow { return model.viewValue }
+        if T.self == NoteRow.self, let model = value as? NoteRow { return model.viewValue }
+        if T.self == CommitmentRow.self, let model = value as? CommitmentRow { return model.viewValue }
+        if T.self == MainNav.self, let model = value as? MainNav { return model.viewValue }
+        if T.self == HomeContent.self, let model = value as? HomeContent { return model.viewValue }
+        if T.self == MeetingsContent.self, let model = value as? MeetingsContent { return model.viewValue }
+        if T.self == CommitmentsContent.self, let model = value as? CommitmentsContent { return model.viewValue }
+        if T.self == NotesContent.self, let model = value as? NotesContent { return model.viewValue }
+        return field(value)
+    }
+
+    /// The template value of `value` inside a value made through its conformance. The models `convert`
+    /// makes directly are not looked for here: they make what they hold directly, and no model made
+    /// through its conformance holds one. So `encoded` stays the conformance's own value.
+    static func field<T: Encodable>(_ value: T) -> ViewValue? {
         // By type identity first: a dynamic cast per value was a large share of building view models.
         if T.self == String.self, let text = value as? String { return .text(HTML.escape(text)) }
         if T.self == RawHTML.self, let raw = value as? RawHTML { return .text(raw.html) }
         if T.self == Bool.self, let flag = value as? Bool { return .flag(flag) }
         if T.self == Int.self, let number = value as? Int { return .number(number) }
-        // The layout of every page and the facts of a page, made directly (see `Chrome.viewValue`):
-        // through the generic calls below they were half of all encoding.
-        if T.self == Chrome.self, let chrome = value as? Chrome { return chrome.viewValue }
-        if T.self == [Fact].self, let facts = value as? [Fact] { return .list(facts.map(\.viewValue)) }
         return encoded(value)
     }
 
@@ -103,7 +126,7 @@ final class ViewEncoder: Encoder {
         mutating func encode(_ value: Bool, forKey key: Key) throws { box.set(key.stringValue, .flag(value)) }
         mutating func encode(_ value: Int, forKey key: Key) throws { box.set(key.stringValue, .number(value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            if let converted = ViewEncoder.convert(value) { box.set(key.stringValue, converted) }
+            if let converted = ViewEncoder.field(value) { box.set(key.stringValue, converted) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
@@ -126,7 +149,7 @@ final class ViewEncoder: Encoder {
         var count: Int { box.values.count }
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws {
-            if let converted = ViewEncoder.convert(value) { box.values.append(converted) }
+            if let converted = ViewEncoder.field(value) { box.values.append(converted) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = Fields()
@@ -145,6 +168,6 @@ final class ViewEncoder: Encoder {
         let encoder: ViewEncoder
         var codingPath: [CodingKey] = []
         mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = ViewEncoder.convert(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = ViewEncoder.field(value) }
     }
 }

@@ -93,16 +93,12 @@ extension Chrome {
                 .node(ViewNode(names: Self.languageNames, values: [text(item.code), text(item.name), text(item.href), .flag(item.current)]))
             })
         }
-        let crumbs = ViewValue.list(breadcrumbs.map { item in
-            .node(ViewNode(names: Self.navNames, values: [text(item.label), text(item.href), .flag(item.current), .flag(item.page),
-                                                         .flag(item.titleFallback)]))
-        })
         return .node(ViewNode(names: Self.names, values: [
             text(lang), text(uiLang), text(contentLang), .flag(fallback), text(fallbackNotice), text(sourceLang), .flag(foreignSource),
             text(documentTitle), text(siteTitle), text(metaDescription), text(canonical), text(root), text(home), text(stylesheet),
-            .text(mainNav.html), languageList(languages), .flag(hasLanguages), languageList(alternates), crumbs, .flag(hasBreadcrumbs),
-            text(footerText), text(asOfText), .text(jsonLD.html), .flag(hasJSONLD), text(ogType), text(ogTitle), text(ogLocale),
-            text(feedHref),
+            .text(mainNav.html), languageList(languages), .flag(hasLanguages), languageList(alternates),
+            .list(breadcrumbs.map(\.viewValue)), .flag(hasBreadcrumbs), text(footerText), text(asOfText), .text(jsonLD.html),
+            .flag(hasJSONLD), text(ogType), text(ogTitle), text(ogLocale), text(feedHref),
         ]))
     }
 
@@ -112,7 +108,6 @@ extension Chrome {
         "breadcrumbs", "hasBreadcrumbs", "footerText", "asOfText", "jsonLD", "hasJSONLD", "ogType", "ogTitle", "ogLocale", "feedHref",
     ]
     private static let languageNames = ["code", "name", "href", "current"]
-    private static let navNames = ["label", "href", "current", "page", "titleFallback"]
 }
 
 struct ProgressView: Encodable {

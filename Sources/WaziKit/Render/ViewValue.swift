@@ -21,6 +21,9 @@ enum ViewValue: @unchecked Sendable {
         case let .list(items): return items.map(\.any)
         }
     }
+
+    /// A view model's String as `ViewEncoder` makes every String: escaped for HTML.
+    static func escaped(_ text: String) -> ViewValue { .text(HTML.escape(text)) }
 }
 
 /// Named view-model values. Never changed once made, so it may be shared between threads.

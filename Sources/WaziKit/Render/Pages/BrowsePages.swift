@@ -33,6 +33,27 @@ struct Pager: Encodable {
     let nextLabel: String
 }
 
+/// Made directly (see `ViewModels+Values.swift`): a page per 40 milestones of every list.
+extension MilestoneListContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), .escaped(intro), .list(milestones.map(\.viewValue)), .flag(hasMilestones), .escaped(browseHref),
+            .escaped(browseLabel), pager.viewValue,
+        ]))
+    }
+    private static let names = ["heading", "intro", "milestones", "hasMilestones", "browseHref", "browseLabel", "pager"]
+}
+
+extension Pager {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .flag(show), .escaped(label), .escaped(status), .flag(hasPrevious), .escaped(previousHref), .escaped(previousLabel),
+            .flag(hasNext), .escaped(nextHref), .escaped(nextLabel),
+        ]))
+    }
+    private static let names = ["show", "label", "status", "hasPrevious", "previousHref", "previousLabel", "hasNext", "nextHref", "nextLabel"]
+}
+
 extension Routes {
     static let browse = "browse/"
     static let search = "search/"

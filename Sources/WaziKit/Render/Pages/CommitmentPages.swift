@@ -39,6 +39,42 @@ struct MilestoneContent: Encodable {
     let hasNotes: Bool
 }
 
+/// Made directly (see `ViewModels+Values.swift`): a page per commitment and per milestone.
+extension CommitmentsContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [.escaped(heading), .list(commitments.map(\.viewValue)), .flag(hasCommitments)]))
+    }
+    private static let names = ["heading", "commitments", "hasCommitments"]
+}
+
+extension CommitmentContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(id), .escaped(heading), .list(facts.map(\.viewValue)), progress.viewValue, .list(toc.map(\.viewValue)),
+            .flag(hasToc), .text(descriptionHTML.html), .list(milestones.map(\.viewValue)), .flag(hasMilestones), timeline.viewValue,
+            .list(meetings.map(\.viewValue)), .flag(hasMeetings), .list(notes.map(\.viewValue)), .flag(hasNotes),
+        ]))
+    }
+    private static let names = [
+        "id", "heading", "facts", "progress", "toc", "hasToc", "descriptionHTML", "milestones", "hasMilestones", "timeline", "meetings",
+        "hasMeetings", "notes", "hasNotes",
+    ]
+}
+
+extension MilestoneContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(id), .escaped(heading), status.viewValue, .flag(overdue), .escaped(overdueText), .list(facts.map(\.viewValue)),
+            .list(timeline.map(\.viewValue)), .flag(hasTimeline), .text(descriptionHTML.html), .flag(hasDescription),
+            .list(meetings.map(\.viewValue)), .flag(hasMeetings), .list(notes.map(\.viewValue)), .flag(hasNotes),
+        ]))
+    }
+    private static let names = [
+        "id", "heading", "status", "overdue", "overdueText", "facts", "timeline", "hasTimeline", "descriptionHTML", "hasDescription",
+        "meetings", "hasMeetings", "notes", "hasNotes",
+    ]
+}
+
 extension PageContext {
     func commitmentsPage() -> (Chrome, CommitmentsContent) {
         let heading = t("commitments_heading")

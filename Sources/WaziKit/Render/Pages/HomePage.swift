@@ -24,6 +24,23 @@ struct HomeContent: Encodable {
     let commitmentsHref: String
 }
 
+/// Made directly (see `ViewModels+Values.swift`): its lists of commitments grow with the plan.
+extension HomeContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), .escaped(planLine), .escaped(planHref), .flag(hasPlanHref), .list(commitments.map(\.viewValue)),
+            .flag(hasCommitments), progress.viewValue, .list(overdue.map(\.viewValue)), .flag(hasOverdue), .flag(hasMoreOverdue),
+            .escaped(moreOverdueText), .escaped(overdueHref), .list(upcoming.map(\.viewValue)), .flag(hasUpcoming),
+            .list(updates.map(\.viewValue)), .flag(hasUpdates), .escaped(meetingsHref), .escaped(commitmentsHref),
+        ]))
+    }
+    private static let names = [
+        "heading", "planLine", "planHref", "hasPlanHref", "commitments", "hasCommitments", "progress", "overdue", "hasOverdue",
+        "hasMoreOverdue", "moreOverdueText", "overdueHref", "upcoming", "hasUpcoming", "updates", "hasUpdates", "meetingsHref",
+        "commitmentsHref",
+    ]
+}
+
 extension PageContext {
     func homePage() -> (Chrome, HomeContent) {
         let plan = site.config.actionPlan

@@ -48,6 +48,73 @@ struct MeetingContent: Encodable {
     let calendarHref: String
 }
 
+/// Made directly (see `ViewModels+Values.swift`): a page per meeting, and the meetings list grows with them.
+extension PeriodRow {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(label), .number(expected), .number(held), .flag(met), .flag(current), .escaped(statusText),
+        ]))
+    }
+    private static let names = ["label", "expected", "held", "met", "current", "statusText"]
+}
+
+extension BodySection {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(name), .escaped(cadence), .flag(hasCadence), .escaped(cadenceSummary), .list(periods.map(\.viewValue)),
+            .list(meetings.map(\.viewValue)), .flag(hasMeetings),
+        ]))
+    }
+    private static let names = ["name", "cadence", "hasCadence", "cadenceSummary", "periods", "meetings", "hasMeetings"]
+}
+
+extension MeetingsContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), .list(upcoming.map(\.viewValue)), .flag(hasUpcoming), .list(bodies.map(\.viewValue)), .escaped(calendarHref),
+        ]))
+    }
+    private static let names = ["heading", "upcoming", "hasUpcoming", "bodies", "calendarHref"]
+}
+
+extension SectorCount {
+    var viewValue: ViewValue { .node(ViewNode(names: Self.names, values: [.escaped(label), .number(count)])) }
+    private static let names = ["label", "count"]
+}
+
+extension AttendeeRow {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [.escaped(name), .flag(hasName), .escaped(organisation), .escaped(sector)]))
+    }
+    private static let names = ["name", "hasName", "organisation", "sector"]
+}
+
+extension ActionRow {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(text), .escaped(owner), .escaped(due), .flag(hasDue), .escaped(status), .flag(done), .flag(overdue),
+        ]))
+    }
+    private static let names = ["text", "owner", "due", "hasDue", "status", "done", "overdue"]
+}
+
+extension MeetingContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), status.viewValue, .list(facts.map(\.viewValue)), .list(attendance.map(\.viewValue)), .flag(hasAttendance),
+            .number(attendanceTotal), .escaped(balanceText), .list(attendees.map(\.viewValue)), .list(decisions.map(ViewValue.escaped)),
+            .flag(hasDecisions), .list(actionItems.map(\.viewValue)), .flag(hasActionItems), .list(documents.map(\.viewValue)),
+            .flag(hasDocuments), .text(minutesHTML.html), .flag(hasMinutes), .flag(minutesHaveHeadings), .list(related.map(\.viewValue)),
+            .flag(hasRelated), .escaped(calendarHref),
+        ]))
+    }
+    private static let names = [
+        "heading", "status", "facts", "attendance", "hasAttendance", "attendanceTotal", "balanceText", "attendees", "decisions",
+        "hasDecisions", "actionItems", "hasActionItems", "documents", "hasDocuments", "minutesHTML", "hasMinutes", "minutesHaveHeadings",
+        "related", "hasRelated", "calendarHref",
+    ]
+}
+
 extension PageContext {
     func meetingsPage() -> (Chrome, MeetingsContent) {
         let upcoming = site.meetings.filter { $0.date >= site.asOf && $0.status != .cancelled }.map(row)

@@ -32,6 +32,38 @@ struct InstitutionContent: Encodable {
 
 struct NotFoundContent: Encodable { let heading: String; let message: String; let homeHref: String; let homeLabel: String }
 
+/// Made directly (see `ViewModels+Values.swift`): a page per note and per page of an institution's list.
+extension NotesContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [.escaped(heading), .list(notes.map(\.viewValue)), .flag(hasNotes)]))
+    }
+    private static let names = ["heading", "notes", "hasNotes"]
+}
+
+extension NoteContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), .escaped(date), .escaped(isoDate), .escaped(summary), .flag(hasSummary), .escaped(authors),
+            .flag(hasAuthors), .list(tags.map(ViewValue.escaped)), .flag(hasTags), .text(bodyHTML.html), .list(related.map(\.viewValue)),
+            .flag(hasRelated),
+        ]))
+    }
+    private static let names = [
+        "heading", "date", "isoDate", "summary", "hasSummary", "authors", "hasAuthors", "tags", "hasTags", "bodyHTML", "related",
+        "hasRelated",
+    ]
+}
+
+extension InstitutionContent {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .escaped(heading), .list(commitments.map(\.viewValue)), .flag(hasCommitments), .list(milestones.map(\.viewValue)),
+            .flag(hasMilestones), pager.viewValue,
+        ]))
+    }
+    private static let names = ["heading", "commitments", "hasCommitments", "milestones", "hasMilestones", "pager"]
+}
+
 extension PageContext {
     func notesPage() -> (Chrome, NotesContent) {
         let heading = t("notes_heading")

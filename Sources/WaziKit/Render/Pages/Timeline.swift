@@ -25,6 +25,32 @@ struct TimelineView: Encodable {
     let axisY: Int
 }
 
+/// Made directly (see `ViewModels+Values.swift`): a bar per milestone on every commitment's page.
+extension TimelineBar {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .number(number), .number(x), .number(width), .number(y), .number(labelY), .escaped(code), .flag(overdue), .escaped(title),
+            .escaped(xPct), .escaped(widthPct),
+        ]))
+    }
+    private static let names = ["number", "x", "width", "y", "labelY", "code", "overdue", "title", "xPct", "widthPct"]
+}
+
+extension TimelineTick {
+    var viewValue: ViewValue { .node(ViewNode(names: Self.names, values: [.number(x), .escaped(label), .escaped(xPct)])) }
+    private static let names = ["x", "label", "xPct"]
+}
+
+extension TimelineView {
+    var viewValue: ViewValue {
+        .node(ViewNode(names: Self.names, values: [
+            .number(width), .number(height), .list(bars.map(\.viewValue)), .list(ticks.map(\.viewValue)), .number(asOfX),
+            .escaped(asOfPct), .flag(showAsOf), .escaped(asOfLabel), .escaped(summary), .number(axisY),
+        ]))
+    }
+    private static let names = ["width", "height", "bars", "ticks", "asOfX", "asOfPct", "showAsOf", "asOfLabel", "summary", "axisY"]
+}
+
 extension PageContext {
     func timeline(_ milestones: [Milestone]) -> TimelineView {
         let plan = site.config.actionPlan
