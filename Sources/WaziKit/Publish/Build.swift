@@ -103,12 +103,12 @@ public enum Build {
 
     private struct LastBuild {
         let cache: BuildCache?
-        let stamps: [String: String]
+        let stamps: BuildCache.Stamps
 
         init(_ options: BuildOptions, publisher: Publisher?) {
             // Read on another thread while the input files are stamped.
             let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
-            stamps = publisher == nil ? [:] : BuildCache.stamp(options)
+            stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options)
             cache = reading.value
         }
     }
@@ -116,7 +116,7 @@ public enum Build {
     /// When nothing changed since the last build, the site in place is already what this build would
     /// write: its report, with the diagnostics of the build that made it. Nil when something changed.
     private static func replay(_ last: LastBuild, _ options: BuildOptions, publisher: Publisher?) -> BuildReport? {
-        guard let previous = last.cache, let publisher, previous.inputs == last.stamps,
+        guard let previous = last.cache, let publisher, previous.inputs == last.stamps.digest,
               previous.outputIntact(options.output, threads: options.threads) else { return nil }
         publisher.abandon()
         var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.outputs.count)
@@ -140,7 +140,7 @@ public enum Build {
                              timings: inout StageTimings) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps, threads: options.threads)
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.files, threads: options.threads)
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
         Memory.release()
         timings.lap("load")
@@ -259,7 +259,7 @@ public enum Build {
         // The build cache on a lane of its own, the others meanwhile: one after the other they were
         // most of publishing after one edit.
         let building = Lane.start(threads: options.threads) { () -> Set<String>? in
-            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps,
+            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest,
                                    pages: written.prints, outputs: written.sink.log.sizes,
                                    diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
             cache.inodes = publisher.inodes

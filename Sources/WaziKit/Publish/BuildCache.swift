@@ -12,14 +12,14 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 5
+    static let version = 6
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
     /// Fingerprint of everything every page depends on.
     var global: String
-    /// Input file → "size:mtime".
-    var inputs: [String: String]
+    /// Of every input file's stamp and the options (`Stamps.digest`): the same, nothing changed.
+    var inputs: UInt64
     /// Output page → fingerprint of the items it shows (see `Build.pageFingerprints`).
     var pages: [String: UInt64]
     /// Every output file → its size, to check the output was not changed by hand.
@@ -39,7 +39,7 @@ struct BuildCache: Sendable {
               let folder = fields.text(), !folder.isEmpty, folder == Publisher.identity(output),
               let global = fields.text(), let pageCount = fields.int(),
               let diagnostics = fields.list({ $0.text() }),
-              let inputs = fields.pairs({ $0.text() }),
+              let inputs = fields.number(),
               let files = fields.pairs({ reader in reader.int().flatMap { size in reader.number().map { (size, $0) } } }),
               let pages = fields.pairs({ $0.number() }), fields.atEnd else { return nil }
         var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: files.mapValues(\.0),
@@ -56,8 +56,7 @@ struct BuildCache: Sendable {
             writer.add(pageCount)
             writer.add(diagnostics.count)
             for line in diagnostics { writer.add(line) }
-            writer.add(inputs.count)
-            for (key, stamp) in inputs { writer.add(key); writer.add(stamp) }
+            writer.add(inputs)
             writer.add(outputs.count)
             // Each with its inode, 0 when not known.
             for (key, size) in outputs { writer.add(key); writer.add(size); writer.add(inodes[key] ?? 0) }
@@ -66,18 +65,33 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// Size and modification time of every file under the content and theme folders, plus the options:
-    /// equal stamps mean the build would produce the same site.
-    static func stamp(_ options: BuildOptions) -> [String: String] {
-        var stamps: [String: String] = [
-            "option:as-of": options.load.asOf.iso, "option:drafts": String(options.load.drafts),
-            "option:base-url": options.load.baseURL ?? "", "option:strict": String(options.strict),
-            "option:version": Wazi.buildStamp,
-        ]
+    /// The size and modification time of every file under the content and theme folders ("size:mtime",
+    /// by "content:" or "templates:" and the path), and a digest of them and of the options.
+    struct Stamps: Sendable {
+        var files: [String: String] = [:]
+        /// Equal digests: the same files with the same stamps, and the same options. Independent of
+        /// the order files were found in (a sum of each file's fingerprint), so that comparing needs
+        /// neither sorting nor a lookup per file.
+        var digest: UInt64 = 0
+    }
+
+    /// The stamps of this build's inputs: equal stamps mean the build would produce the same site.
+    static func stamp(_ options: BuildOptions) -> Stamps {
+        var stamps = Stamps()
+        let settings = [options.load.asOf.iso, String(options.load.drafts), options.load.baseURL ?? "", String(options.strict),
+                        Wazi.buildStamp]
+        var print = Fingerprint()
+        for setting in settings { print.add(setting) }
+        stamps.digest = print.value
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
             for (path, info) in FileTree.regularFiles(under: real, threads: options.threads) {
-                stamps[prefix + path] = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+                let key = prefix + path, stamp = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+                stamps.files[key] = stamp
+                var file = Fingerprint()
+                file.add(key)
+                file.add(stamp)
+                stamps.digest &+= file.value
             }
         }
         return stamps
