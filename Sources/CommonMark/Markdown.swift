@@ -15,7 +15,9 @@ public enum Markdown {
     }
 
     public struct Rendered: Equatable, Sendable {
-        public let html: String
+        /// The HTML as UTF-8: a text made of it would be validated again (see `html`).
+        public let htmlUTF8: [UInt8]
+        public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
         public let headings: [Heading]
         /// The first paragraphs as plain text (about 300 characters; for summaries), whitespace collapsed.
         public let plainText: String
@@ -73,7 +75,7 @@ public enum Markdown {
             return (takeBytes(cmark_render_html(root, flags, extensions)), headingTexts, plain)
         }
         let headings = anchors(for: headingTexts)
-        return Rendered(html: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
+        return Rendered(htmlUTF8: addHeadingIDs(html, headings), headings: headings, plainText: collapseWhitespace(plain))
     }
 
     /// Collects headings and the first paragraphs' text, and rewrites root-relative link and image URLs.
@@ -195,8 +197,8 @@ public enum Markdown {
 
     /// cmark writes headings as bare `<hN>`; give each the anchor of its heading, in order.
     /// Scans bytes: Foundation's string search is slow on Linux and this runs for every page.
-    private static func addHeadingIDs(_ bytes: [UInt8], _ headings: [Heading]) -> String {
-        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+    private static func addHeadingIDs(_ bytes: [UInt8], _ headings: [Heading]) -> [UInt8] {
+        guard !headings.isEmpty else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24)
         var position = 0
@@ -208,7 +210,7 @@ public enum Markdown {
             position = start + tag.count
         }
         out += bytes[position...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

@@ -147,6 +147,7 @@ final class CompiledTemplateTests: XCTestCase {
         switch value {
         case nil: return "nil"
         case let .text(text)?: return "text(\(text))"
+        case let .markup(bytes)?: return "markup(\(String(decoding: bytes, as: UTF8.self)))"
         case let .number(number)?: return "number(\(number))"
         case let .flag(flag)?: return "flag(\(flag))"
         case let .list(items)?: return "[" + items.map { shape($0) }.joined(separator: ", ") + "]"

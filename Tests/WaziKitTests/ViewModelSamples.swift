@@ -36,7 +36,11 @@ final class ViewModelSample {
     func text() -> String { let n = next(); return "<\(n)> & \"\(n)\" '\(n)'" }
     func number() -> Int { next() * 7 }
     func flag() -> Bool { (next() >> seed) & 1 == 1 }
-    func html() -> RawHTML { RawHTML(html: "<b>\(next()) &amp;</b>") }
+    /// Markup kept as a text or, every other one, as bytes (rendered bodies and rows are).
+    func html() -> RawHTML {
+        let n = next(), markup = "<b>\(n) &amp; é</b>"
+        return n % 2 == 0 ? RawHTML(html: markup) : RawHTML(utf8: Array(markup.utf8))
+    }
     func list<T>(_ make: () -> T) -> [T] { (0..<(seed % 3)).map { _ in make() } }
 
     /// One of every view model made directly (their parts within them).

@@ -164,7 +164,7 @@ enum RowCache {
         var rows: [String: Fragments.StoredRow] = [:]
         while !reader.atEnd {
             guard let key = reader.text(), let fingerprint = reader.number(), let html = reader.text() else { return ("", [:]) }
-            rows[key] = Fragments.StoredRow(fingerprint: fingerprint, html: html)
+            rows[key] = Fragments.StoredRow(fingerprint: fingerprint, html: RawHTML(html: html))
         }
         return (global, rows)
     }
@@ -174,7 +174,7 @@ enum RowCache {
             for (key, row) in rows {
                 writer.add(key)
                 writer.add(row.fingerprint)
-                writer.add(row.html)
+                row.html.withUTF8 { writer.add(bytes: $0) }
             }
         }
     }

@@ -139,6 +139,7 @@ struct TemplateRender {
             guard let value = resolve(name) else { return }
             switch value {
             case let .text(text): output.append(utf8: text)
+            case let .markup(bytes): output.append(contentsOf: bytes)
             case let .number(number): output.append(utf8: String(number))
             default: output.append(utf8: String(describing: value.any))
             }

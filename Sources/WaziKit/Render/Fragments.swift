@@ -21,7 +21,7 @@ final class Fragments: @unchecked Sendable {
 
     struct StoredRow {
         let fingerprint: UInt64
-        let html: String
+        let html: RawHTML
     }
 
     init(theme: Theme) { self.theme = theme }
@@ -37,7 +37,7 @@ final class Fragments: @unchecked Sendable {
         lock.withLock {
             var keep = stored
             for (key, fingerprint) in rows {
-                if let fragment = rendered[key] { keep[key] = StoredRow(fingerprint: fingerprint, html: fragment.html) }
+                if let fragment = rendered[key] { keep[key] = StoredRow(fingerprint: fingerprint, html: fragment) }
             }
             return keep
         }
@@ -60,13 +60,13 @@ final class Fragments: @unchecked Sendable {
         let fragment = lock.withLock({ () -> RawHTML? in
             if let done = rendered[key] { return done }
             guard let fingerprint, let row = stored[key], row.fingerprint == fingerprint else { return nil }
-            let reused = RawHTML(html: row.html)
+            let reused = row.html
             rendered[key] = reused
             rows[key] = fingerprint
             reusedRows += 1
             return reused
         }) ?? make(template, key: key, language: language, fingerprint: fingerprint, model: model)
-        return root.map { RawHTML(html: Self.relocate(fragment.html, to: $0)) } ?? fragment
+        return root.map { Self.relocate(fragment, to: $0) } ?? fragment
     }
 
     private func make(_ template: String, key: String, language: String, fingerprint: UInt64?,
@@ -74,7 +74,7 @@ final class Fragments: @unchecked Sendable {
         let made = theme.render(template, layers: [model()], language: language)
         let bytes = made.bytes
         // A final line feed goes, not a CR LF (one Character, which the layout's line keeps).
-        let fragment = RawHTML(html: String(decoding: bytes.endsLine(before: bytes.count) ? bytes.dropLast() : bytes[...], as: UTF8.self))
+        let fragment = RawHTML(utf8: bytes.endsLine(before: bytes.count) ? Array(bytes.dropLast()) : bytes)
         lock.withLock {
             rendered[key] = fragment
             if let fingerprint { rows[key] = fingerprint }
@@ -85,11 +85,10 @@ final class Fragments: @unchecked Sendable {
         return fragment
     }
 
-    /// `html` with each relocation mark replaced by `root`: runs between marks are copied whole, on the
-    /// String's own bytes (iterating its UTF-8 view byte by byte cost ten times as much).
-    private static func relocate(_ html: String, to root: String) -> String {
-        var html = html
-        let relocated = html.withUTF8 { bytes -> String? in
+    /// `html` with each relocation mark replaced by `root`: runs between marks are copied whole (iterating
+    /// a String's UTF-8 view byte by byte cost ten times as much), and kept as bytes.
+    private static func relocate(_ html: RawHTML, to root: String) -> RawHTML {
+        let relocated = html.withUTF8 { bytes -> RawHTML? in
             guard var mark = bytes.firstIndex(of: 1) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
@@ -102,7 +101,7 @@ final class Fragments: @unchecked Sendable {
                 mark = next
             }
             out.append(contentsOf: bytes[run...])
-            return String(decoding: out, as: UTF8.self)
+            return RawHTML(utf8: out)
         }
         return relocated ?? html
     }

@@ -2,14 +2,15 @@ import CommonMark
 
 /// A Markdown body as HTML with its table of contents (the `##` headings).
 struct RenderedBody {
-    let html: String
+    /// UTF-8 (see `RawHTML`).
+    let html: [UInt8]
     let toc: [TocItem]
     /// The first sentences of the text, for meta descriptions: at most 200 characters.
     let excerpt: String
 
     static func render(utf8 markdown: [UInt8], allowHTML: Bool, root: String) -> RenderedBody {
         let rendered = Markdown.render(utf8: markdown, options: .init(allowHTML: allowHTML, rootPrefix: root))
-        return RenderedBody(html: rendered.html,
+        return RenderedBody(html: rendered.htmlUTF8,
                             toc: rendered.headings.filter { $0.level == 2 }.map { TocItem(anchor: $0.anchor, text: $0.text) },
                             excerpt: excerpt(of: rendered.plainText))
     }

@@ -39,7 +39,7 @@ final class ViewEncoder: Encoder {
     static func field<T: Encodable>(_ value: T) -> ViewValue? {
         // By type identity first: a dynamic cast per value was a large share of building view models.
         if T.self == String.self, let text = value as? String { return .text(HTML.escape(text)) }
-        if T.self == RawHTML.self, let raw = value as? RawHTML { return .text(raw.html) }
+        if T.self == RawHTML.self, let raw = value as? RawHTML { return raw.viewValue }
         if T.self == Bool.self, let flag = value as? Bool { return .flag(flag) }
         if T.self == Int.self, let number = value as? Int { return .number(number) }
         return encoded(value)

@@ -31,7 +31,7 @@ extension TocItem {
 }
 
 extension RenderedRow {
-    var viewValue: ViewValue { .node(ViewNode(names: Self.names, values: [.text(html.html)])) }
+    var viewValue: ViewValue { .node(ViewNode(names: Self.names, values: [html.viewValue])) }
     private static let names = ["html"]
 }
 
@@ -54,8 +54,8 @@ extension ProgressSegment {
 extension MilestoneRow {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
-            .escaped(id), .number(number), .escaped(title), .text(href.html), .escaped(start), .escaped(end), status.viewValue,
-            .flag(overdue), .escaped(lastReported), .flag(titleFallback), .escaped(commitmentTitle), .text(commitmentHref.html),
+            .escaped(id), .number(number), .escaped(title), href.viewValue, .escaped(start), .escaped(end), status.viewValue,
+            .flag(overdue), .escaped(lastReported), .flag(titleFallback), .escaped(commitmentTitle), commitmentHref.viewValue,
             .escaped(sourceLang),
         ]))
     }
@@ -68,7 +68,7 @@ extension MilestoneRow {
 extension CommitmentRow {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
-            .escaped(id), .escaped(title), .flag(titleFallback), .text(href.html), .escaped(lead), .escaped(period), progress.viewValue,
+            .escaped(id), .escaped(title), .flag(titleFallback), href.viewValue, .escaped(lead), .escaped(period), progress.viewValue,
             .number(overdueCount), .flag(hasOverdue), .escaped(overdueText), .escaped(sourceLang),
         ]))
     }
@@ -80,7 +80,7 @@ extension CommitmentRow {
 extension MeetingRow {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
-            .escaped(title), .flag(titleFallback), .text(href.html), .escaped(date), .escaped(isoDate), .escaped(bodyName),
+            .escaped(title), .flag(titleFallback), href.viewValue, .escaped(date), .escaped(isoDate), .escaped(bodyName),
             .escaped(type), status.viewValue, .escaped(sourceLang),
         ]))
     }
@@ -90,7 +90,7 @@ extension MeetingRow {
 extension NoteRow {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
-            .escaped(title), .flag(titleFallback), .text(href.html), .escaped(date), .escaped(isoDate), .escaped(summary),
+            .escaped(title), .flag(titleFallback), href.viewValue, .escaped(date), .escaped(isoDate), .escaped(summary),
             .flag(summaryFallback), .flag(hasSummary), .escaped(sourceLang),
         ]))
     }

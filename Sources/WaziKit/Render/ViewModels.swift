@@ -1,8 +1,60 @@
 /// View models: everything a template shows, pre-formatted in the page's language.
 /// Nested rows have no optionals: a nil would make Mustache look the name up in the page instead.
 
-/// Markup made by wazi itself (rendered Markdown, JSON-LD): the only text a template shows unescaped.
-struct RawHTML: Equatable, Encodable { let html: String }
+/// Markup made by wazi itself (rendered Markdown, rows, JSON-LD): the only text a template shows
+/// unescaped. Kept as it was made, a text or UTF-8 bytes: a text made of the bytes of every rendered
+/// body and row was validated again, a share of every page.
+struct RawHTML: Equatable, Encodable {
+    private enum Storage {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    private let storage: Storage
+
+    init(html: String) { storage = .text(html) }
+    /// `utf8` must be UTF-8 (wazi's own markup, made from validated text).
+    init(utf8: [UInt8]) { storage = .bytes(utf8) }
+
+    var html: String {
+        switch storage {
+        case let .text(text): return text
+        case let .bytes(bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// As templates take it, unescaped.
+    var viewValue: ViewValue {
+        switch storage {
+        case let .text(text): return .text(text)
+        case let .bytes(bytes): return .markup(bytes)
+        }
+    }
+
+    var isEmpty: Bool {
+        switch storage {
+        case let .text(text): return text.isEmpty
+        case let .bytes(bytes): return bytes.isEmpty
+        }
+    }
+
+    /// The markup's bytes, however it is kept.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case var .text(text): return text.withUTF8(body)
+        case let .bytes(bytes): return bytes.withUnsafeBufferPointer(body)
+        }
+    }
+
+    static func == (a: RawHTML, b: RawHTML) -> Bool { a.html == b.html }
+
+    private enum CodingKeys: String, CodingKey { case html }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(html, forKey: .html)
+    }
+}
 
 struct LinkItem: Encodable { let label: String; let href: String }
 
@@ -96,8 +148,8 @@ extension Chrome {
         return .node(ViewNode(names: Self.names, values: [
             text(lang), text(uiLang), text(contentLang), .flag(fallback), text(fallbackNotice), text(sourceLang), .flag(foreignSource),
             text(documentTitle), text(siteTitle), text(metaDescription), text(canonical), text(root), text(home), text(stylesheet),
-            .text(mainNav.html), languageList(languages), .flag(hasLanguages), languageList(alternates),
-            .list(breadcrumbs.map(\.viewValue)), .flag(hasBreadcrumbs), text(footerText), text(asOfText), .text(jsonLD.html),
+            mainNav.viewValue, languageList(languages), .flag(hasLanguages), languageList(alternates),
+            .list(breadcrumbs.map(\.viewValue)), .flag(hasBreadcrumbs), text(footerText), text(asOfText), jsonLD.viewValue,
             .flag(hasJSONLD), text(ogType), text(ogTitle), text(ogLocale), text(feedHref),
         ]))
     }

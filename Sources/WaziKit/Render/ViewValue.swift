@@ -5,6 +5,8 @@ import Mustache
 /// cases, so that rendering switches over them instead of casting `Any` to protocols.
 enum ViewValue: @unchecked Sendable {
     case text(String)
+    /// Markup as UTF-8 (rendered Markdown, rows): a text made of it would be validated again.
+    case markup([UInt8])
     case number(Int)
     case flag(Bool)
     case node(ViewNode)
@@ -15,6 +17,7 @@ enum ViewValue: @unchecked Sendable {
     var any: Any {
         switch self {
         case let .text(text): return text
+        case let .markup(bytes): return String(decoding: bytes, as: UTF8.self)
         case let .number(number): return number
         case let .flag(flag): return flag
         case let .node(node): return node

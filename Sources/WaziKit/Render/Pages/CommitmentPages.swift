@@ -51,7 +51,7 @@ extension CommitmentContent {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
             .escaped(id), .escaped(heading), .list(facts.map(\.viewValue)), progress.viewValue, .list(toc.map(\.viewValue)),
-            .flag(hasToc), .text(descriptionHTML.html), .list(milestones.map(\.viewValue)), .flag(hasMilestones), timeline.viewValue,
+            .flag(hasToc), descriptionHTML.viewValue, .list(milestones.map(\.viewValue)), .flag(hasMilestones), timeline.viewValue,
             .list(meetings.map(\.viewValue)), .flag(hasMeetings), .list(notes.map(\.viewValue)), .flag(hasNotes),
         ]))
     }
@@ -65,7 +65,7 @@ extension MilestoneContent {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
             .escaped(id), .escaped(heading), status.viewValue, .flag(overdue), .escaped(overdueText), .list(facts.map(\.viewValue)),
-            .list(timeline.map(\.viewValue)), .flag(hasTimeline), .text(descriptionHTML.html), .flag(hasDescription),
+            .list(timeline.map(\.viewValue)), .flag(hasTimeline), descriptionHTML.viewValue, .flag(hasDescription),
             .list(meetings.map(\.viewValue)), .flag(hasMeetings), .list(notes.map(\.viewValue)), .flag(hasNotes),
         ]))
     }
@@ -111,7 +111,7 @@ extension PageContext {
         }
         let content = CommitmentContent(
             id: c.id, heading: title(c.title), facts: facts, progress: progress(c.progress), toc: body.toc,
-            hasToc: body.toc.count > 1, descriptionHTML: RawHTML(html: body.html), milestones: c.milestones.map(milestoneRow),
+            hasToc: body.toc.count > 1, descriptionHTML: RawHTML(utf8: body.html), milestones: c.milestones.map(milestoneRow),
             hasMilestones: !c.milestones.isEmpty, timeline: timeline(c.milestones),
             meetings: links(site.meetings(forCommitment: c.id)),
             hasMeetings: !site.meetings(forCommitment: c.id).isEmpty, notes: links(site.notes(forCommitment: c.id)),
@@ -140,7 +140,7 @@ extension PageContext {
             id: m.id, heading: title(m.title), status: badge(m.status), overdue: overdue,
             overdueText: t("overdue_since", ["date": date(m.end)]), facts: facts,
             timeline: m.timeline.map { row($0, of: m) }, hasTimeline: !m.updates.isEmpty,
-            descriptionHTML: RawHTML(html: body.html), hasDescription: !body.html.isEmpty, meetings: links(meetings),
+            descriptionHTML: RawHTML(utf8: body.html), hasDescription: !body.html.isEmpty, meetings: links(meetings),
             hasMeetings: !meetings.isEmpty, notes: links(notes), hasNotes: !notes.isEmpty)
         let crumbs = [LinkItem(label: t("nav_commitments"), href: href(Routes.commitments)),
                       LinkItem(label: m.commitmentID, href: href(Routes.commitment(m.commitmentID))),

@@ -104,7 +104,7 @@ extension MeetingContent {
             .escaped(heading), status.viewValue, .list(facts.map(\.viewValue)), .list(attendance.map(\.viewValue)), .flag(hasAttendance),
             .number(attendanceTotal), .escaped(balanceText), .list(attendees.map(\.viewValue)), .list(decisions.map(ViewValue.escaped)),
             .flag(hasDecisions), .list(actionItems.map(\.viewValue)), .flag(hasActionItems), .list(documents.map(\.viewValue)),
-            .flag(hasDocuments), .text(minutesHTML.html), .flag(hasMinutes), .flag(minutesHaveHeadings), .list(related.map(\.viewValue)),
+            .flag(hasDocuments), minutesHTML.viewValue, .flag(hasMinutes), .flag(minutesHaveHeadings), .list(related.map(\.viewValue)),
             .flag(hasRelated), .escaped(calendarHref),
         ]))
     }
@@ -182,7 +182,7 @@ extension PageContext {
             attendees: attendees, decisions: m.decisions, hasDecisions: !m.decisions.isEmpty, actionItems: items,
             hasActionItems: !items.isEmpty,
             documents: m.documents.map { LinkItem(label: $0.title, href: href($0.url)) }, hasDocuments: !m.documents.isEmpty,
-            minutesHTML: RawHTML(html: body.html), hasMinutes: !body.html.isEmpty,
+            minutesHTML: RawHTML(utf8: body.html), hasMinutes: !body.html.isEmpty,
             minutesHaveHeadings: !body.toc.isEmpty, related: related, hasRelated: !related.isEmpty,
             calendarHref: resource(Routes.meetingCalendar(m.slug)))
         let crumbs = [LinkItem(label: t("nav_meetings"), href: href(Routes.meetings)),

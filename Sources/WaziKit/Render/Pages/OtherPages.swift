@@ -44,7 +44,7 @@ extension NoteContent {
     var viewValue: ViewValue {
         .node(ViewNode(names: Self.names, values: [
             .escaped(heading), .escaped(date), .escaped(isoDate), .escaped(summary), .flag(hasSummary), .escaped(authors),
-            .flag(hasAuthors), .list(tags.map(ViewValue.escaped)), .flag(hasTags), .text(bodyHTML.html), .list(related.map(\.viewValue)),
+            .flag(hasAuthors), .list(tags.map(ViewValue.escaped)), .flag(hasTags), bodyHTML.viewValue, .list(related.map(\.viewValue)),
             .flag(hasRelated),
         ]))
     }
@@ -84,7 +84,7 @@ extension PageContext {
         let content = NoteContent(
             heading: title(n.title), date: date(n.date), isoDate: n.date.iso, summary: summary, hasSummary: !summary.isEmpty,
             authors: n.authors.joined(separator: ", "), hasAuthors: !n.authors.isEmpty, tags: n.tags, hasTags: !n.tags.isEmpty,
-            bodyHTML: RawHTML(html: body.html), related: related, hasRelated: !related.isEmpty)
+            bodyHTML: RawHTML(utf8: body.html), related: related, hasRelated: !related.isEmpty)
         let crumbs = [LinkItem(label: t("nav_notes"), href: href(Routes.notes)),
                       LinkItem(label: title(n.title), href: href(Routes.note(n.slug)))]
         return (chrome(title: title(n.title), description: summary.isEmpty ? body.excerpt : summary, crumbs: crumbs,
@@ -96,7 +96,7 @@ extension PageContext {
         return (chrome(title: title(p.title), description: body.excerpt,
                        crumbs: [LinkItem(label: title(p.title), href: href(Routes.page(p.slug)))],
                        translated: p.origin.translations.contains(language), lastCrumbFallback: isFallback(p.title)),
-                FreePageContent(heading: title(p.title), bodyHTML: RawHTML(html: body.html)))
+                FreePageContent(heading: title(p.title), bodyHTML: RawHTML(utf8: body.html)))
     }
 
     func institutionsPage() -> (Chrome, InstitutionsContent) {
