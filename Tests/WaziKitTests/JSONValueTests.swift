@@ -39,14 +39,9 @@ final class JSONValueTests: XCTestCase {
             return out + "\""
         }
         let specials = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "–", "’", "…", "é", "/", "<"]
-        for special in specials {
-            for before in 0...17 {
-                for after in [0, 1, 7, 8, 9] {
-                    let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after) + special
-                    let bytes = JSONValue.string(text).compactBytes
-                    XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected(text), text.debugDescription)
-                }
-            }
+        for text in placedAtEveryPlaceInAWord(specials, gaps: [0, 1, 7, 8, 9], endingWithIt: true) {
+            let bytes = JSONValue.string(text).compactBytes
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected(text), text.debugDescription)
         }
         // A separator cut short at the end is no separator: its bytes stay as they are.
         XCTAssertEqual(JSONValue.utf8([0x61, 0xE2, 0x80]).compactBytes, [0x22, 0x61, 0xE2, 0x80, 0x22])

@@ -70,3 +70,16 @@ func tree(_ root: String) throws -> [String: Data] {
 func printed(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map(\.description).joined(separator: "\n")
 }
+
+/// Each of `specials` after 0 to 17 letters, then `gaps` letters (and, `endingWithIt`, the special
+/// again): so that it falls at every place in and across an eight-byte word and at the ends, for
+/// code that scans eight bytes at a time.
+func placedAtEveryPlaceInAWord(_ specials: [String], gaps: [Int], endingWithIt: Bool) -> [String] {
+    specials.flatMap { special in
+        (0...17).flatMap { before in
+            gaps.map { after in
+                String(repeating: "a", count: before) + special + String(repeating: "b", count: after) + (endingWithIt ? special : "")
+            }
+        }
+    }
+}

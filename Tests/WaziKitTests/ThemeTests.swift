@@ -41,13 +41,8 @@ final class ThemeTests: XCTestCase {
         }
         let specials = ["&", "<", ">", "\"", "'", "\t", "\n", "\r\n", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", " ", "!", "#", "%", "(",
                         "=", "?", "é", "–"]
-        for special in specials {
-            for before in 0...17 {
-                for after in [0, 1, 6, 7, 8, 9] {
-                    let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after)
-                    XCTAssertEqual(HTML.escape(text), expected(text), text.debugDescription)
-                }
-            }
+        for text in placedAtEveryPlaceInAWord(specials, gaps: [0, 1, 6, 7, 8, 9], endingWithIt: false) {
+            XCTAssertEqual(HTML.escape(text), expected(text), text.debugDescription)
         }
     }
 
