@@ -7,13 +7,11 @@ extension Build {
     /// that shows another set of items has another fingerprint). Pages showing a key no item has
     /// get none, and are always rendered. Numbers, not hex texts: at 10,000 pages making and
     /// comparing the texts was a good part of planning.
-    static func pageFingerprints(_ jobs: [SiteRenderer.Job], site: Site, renderer: SiteRenderer, threads: Int) -> [String: UInt64] {
+    static func pageFingerprints(_ jobs: [SiteRenderer.Job], items: [String: UInt64], site: Site, threads: Int) -> [String: UInt64] {
         var pagePaths = Fingerprint()
         for job in jobs { pagePaths.add(job.outputPath) }
-        var entities = site.entityFingerprints
-        for (key, list) in renderer.listFingerprints() where entities[key] == nil { entities[key] = Fingerprint.of(list) }
+        var entities = items
         if entities[Self.allPages] == nil { entities[Self.allPages] = pagePaths.value }
-        entities[Self.feeds] = AtomFeed.fingerprint(site)
         let known = entities
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
         // covers); meetings.ics shows every meeting, as the meetings index lists them.
@@ -49,6 +47,15 @@ extension Build {
             }
         }
         return Dictionary(chunks.joined()) { _, last in last }
+    }
+
+    /// The fingerprint of every item, list and feed a page can show, by key (see `pageFingerprints`):
+    /// made from the model alone, beside the making of the jobs.
+    static func itemFingerprints(_ site: Site, renderer: SiteRenderer) -> [String: UInt64] {
+        var entities = site.entityFingerprints
+        for (key, list) in renderer.listFingerprints() where entities[key] == nil { entities[key] = Fingerprint.of(list) }
+        entities[Self.feeds] = AtomFeed.fingerprint(site)
+        return entities
     }
 
     /// The key of the set of pages, in order (see `pageFingerprints`).

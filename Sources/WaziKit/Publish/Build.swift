@@ -192,6 +192,10 @@ public enum Build {
                               publisher: Publisher?, timings: inout StageTimings) -> Written {
         let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
+        // What pages show, fingerprinted while the jobs are made (neither needs the other).
+        let items = Lane.start(threads: options.threads) { () -> [String: UInt64] in
+            publisher == nil ? [:] : itemFingerprints(site, renderer: renderer)
+        }
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
         sink.log.reserve(jobs.count + jobs.count / 4)
@@ -200,7 +204,7 @@ public enum Build {
         if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
-        let prints = publisher == nil ? [:] : pageFingerprints(jobs, site: site, renderer: renderer, threads: options.threads)
+        let prints = publisher == nil ? [:] : pageFingerprints(jobs, items: items.value, site: site, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
         timings.lap("plan")
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
