@@ -57,27 +57,33 @@ enum DocumentReader {
     /// Groups every Markdown file with its translations, sorted by path; reports translations that
     /// belong nowhere (a language not declared, the default language, a missing original).
     static func groups(_ tree: ContentTree, languages: [String], log: DiagnosticLog) -> [FileGroup] {
-        var groups: [String: FileGroup] = [:]
-        for file in tree.markdown where file.language == nil { groups[file.relativePath] = FileGroup(file: file) }
-        let declared = Set(languages.dropFirst())
-        for file in tree.markdown {
-            guard let language = file.language else { continue }
-            let at = SourceLocation(file: file.displayPath)
-            if language == languages.first {
-                log.error(at, "'\(language)' is the default language: its text belongs in \(tree.display(file.basePath))")
-            } else if !declared.contains(language) {
-                log.error(at, "translation into '\(language)', which site.yaml does not declare (languages: \(languages.joined(separator: ", ")))")
-            } else if groups[file.basePath] == nil {
-                log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
-            } else {
-                groups[file.basePath]?.translations[language] = file
+        var groups = tree.markdown.compactMap { $0.language == nil ? FileGroup(file: $0) : nil }
+        let translations = tree.markdown.filter { $0.language != nil }
+        if !translations.isEmpty {
+            var place: [String: Int] = [:]
+            place.reserveCapacity(groups.count)
+            for (index, group) in groups.enumerated() { place[group.file.relativePath] = index }
+            let declared = Set(languages.dropFirst())
+            for file in translations {
+                guard let language = file.language else { continue }
+                let at = SourceLocation(file: file.displayPath)
+                if language == languages.first {
+                    log.error(at, "'\(language)' is the default language: its text belongs in \(tree.display(file.basePath))")
+                } else if !declared.contains(language) {
+                    log.error(at, "translation into '\(language)', which site.yaml does not declare (languages: \(languages.joined(separator: ", ")))")
+                } else if let index = place[file.basePath] {
+                    groups[index].translations[language] = file
+                } else {
+                    log.error(at, "translation of \(tree.display(file.basePath)), which does not exist")
+                }
             }
         }
         // The tree lists folders in name order, which is nearly always the order of the paths too:
         // checked in one pass, sorted only when it is not (sorting 10,000 paths was most of this).
-        var paths = tree.markdown.compactMap { $0.language == nil ? $0.relativePath : nil }
-        if !zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) { paths.sort() }
-        return paths.compactMap { groups[$0] }
+        if !zip(groups, groups.dropFirst()).allSatisfy({ $0.file.relativePath < $1.file.relativePath }) {
+            groups.sort { $0.file.relativePath < $1.file.relativePath }
+        }
+        return groups
     }
 
     /// Reads a group's files; nil when the default-language file cannot be read (its errors are logged).
