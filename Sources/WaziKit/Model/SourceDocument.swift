@@ -163,7 +163,7 @@ enum DocumentReader {
     }
 }
 
-/// Only white space (and a BOM): checked on bytes, stopping at the first visible character.
+/// Only white space (and a BOM), by Unicode's white-space property, stopping at the first visible character.
 func isBlank(_ text: String) -> Bool {
     var scalars = text.unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
