@@ -121,7 +121,7 @@ final class IncrementalBuildTests: XCTestCase {
             var entries = 0
             while !reader.atEnd {
                 put(try XCTUnwrap(reader.text()).utf8)  // file
-                put(try XCTUnwrap(reader.text()).utf8)  // stamp
+                withUnsafeBytes(of: try XCTUnwrap(reader.number()).littleEndian) { out += $0 }  // stamp
                 put(reader.source[try XCTUnwrap(reader.range())].dropLast())
                 entries += 1
             }

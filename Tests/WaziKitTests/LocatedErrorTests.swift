@@ -553,6 +553,26 @@ final class LocatedErrorTests: XCTestCase {
         expect(text, mini, "pages/about.md:1:1: error: symlink leads outside the content folder; refused")
         XCTAssertFalse(text.contains("alias.txt"), "a symlink inside content/ is fine:\n\(text)")
         XCTAssertFalse(text.contains("outside.md"), "nothing behind a refused symlink is read:\n\(text)")
+
+        // A rebuild scans the folders its stamps' walk listed (`FileTree.walk`): the same files, the
+        // same refusals, as a scan that lists them itself. Plus a link to a folder inside, hidden
+        // files and a stray file, on any number of threads.
+        try fm.createDirectory(atPath: mini.root + "/meetings", withIntermediateDirectories: true)
+        try write("---\ntitle: Hidden\n---\n", to: mini.root + "/notes-real/.hidden.md")
+        try write("x", to: mini.root + "/stray.txt")
+        try fm.createSymbolicLink(atPath: mini.root + "/meetings/linked", withDestinationPath: mini.root + "/notes-real")
+        let real = URL(fileURLWithPath: mini.root).resolvingSymlinksInPath().path
+        let alone = DiagnosticLog()
+        let scanned = ContentTree.scan(mini.root, log: alone)
+        for threads in [1, 2, 8] {
+            let walked = DiagnosticLog()
+            let listed = ContentTree.scan(mini.root, log: walked, listings: FileTree.walk(under: real, threads: threads).listings)
+            XCTAssertEqual(listed.markdown, scanned.markdown)
+            XCTAssertEqual(listed.files, scanned.files)
+            XCTAssertEqual(printed(walked.items.sorted()), printed(alone.items.sorted()))
+            XCTAssertFalse(printed(alone.items).isEmpty)
+        }
+        XCTAssertTrue(scanned.files.contains("alias.txt"))
     }
 
     // MARK: - Encoding

@@ -38,6 +38,12 @@ public struct ContentTree: Sendable {
 
     /// Walks `root`, refusing symlinks that lead out of it and files in the wrong folder.
     public static func scan(_ root: String, log: DiagnosticLog) -> ContentTree {
+        scan(root, log: log, listings: nil)
+    }
+
+    /// `listings`: folders (relative to the resolved root) already listed, as `FileTree.walk` gives
+    /// them; the others are listed here (the stamps' walk of a rebuild has just listed every folder).
+    static func scan(_ root: String, log: DiagnosticLog, listings: [String: [DirectoryListing.Entry]]?) -> ContentTree {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -53,7 +59,8 @@ public struct ContentTree: Sendable {
             let full = relative.isEmpty ? realRoot : realRoot + "/" + relative
             // POSIX listing with kinds, not FileManager: it stats every entry (and attributesOfItem
             // reads /etc/passwd and /etc/group for owner names), a large share of loading a big site.
-            for (name, kind) in DirectoryListing.entries(full).sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            let entries = listings?[relative] ?? DirectoryListing.entries(full)
+            for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let absolute = realRoot + "/" + path
                 var type: FileAttributeType? = switch kind {

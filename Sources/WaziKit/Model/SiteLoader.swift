@@ -22,11 +22,15 @@ public enum SiteLoader {
         load(content: root, options: options, store: nil)
     }
 
-    /// With a `store`, files it kept decoded are taken from it instead of being read and parsed.
-    static func load(content root: String, options: LoadOptions,
-                     store: DecodedFileStore?) -> (site: Site?, diagnostics: [Diagnostic]) {
+    /// With a `store`, files it kept decoded are taken from it instead of being read and parsed;
+    /// `listings`: the content folders as just listed (see `ContentTree.scan`).
+    /// `leftovers`: takes what loading made and no longer needs, for a process about to exit not to
+    /// free it piece by piece (see `BuildReport.held`).
+    static func load(content root: String, options: LoadOptions, store: DecodedFileStore?,
+                     listings: [String: [DirectoryListing.Entry]]? = nil,
+                     leftovers: Leftovers? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let tree = ContentTree.scan(root, log: log)
+        let tree = ContentTree.scan(root, log: log, listings: listings)
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
         let languages = config?.languages ?? ["en"]
@@ -78,6 +82,7 @@ public enum SiteLoader {
         checkUniqueSlugs(checkedNotes.map { ($0.slug, $0.origin.path) }, what: "note", log: log)
         if let config { warn(commitments, plan: config.actionPlan, asOf: options.asOf, marks: marks, log: log) }
 
+        leftovers?.keep([decoded, marks, checker, tree])
         let diagnostics = log.items.sorted()
         guard let config, !log.hasErrors else { return (nil, diagnostics) }
         let site = Site(config: config, asOf: options.asOf, commitments: commitments, bodies: bodies,
@@ -231,5 +236,15 @@ struct ReferenceChecker {
             }
         }
         return (keptCommitments, keptMilestones)
+    }
+}
+
+/// What a stage made and no longer needs, kept for a process about to exit (see `BuildReport.held`).
+final class Leftovers: @unchecked Sendable {
+    private var values: [Any] = []
+    private let lock = NSLock()
+
+    func keep(_ value: Any) {
+        lock.withLock { values.append(value) }
     }
 }

@@ -132,6 +132,7 @@ public enum Build {
         let diagnostics: [Diagnostic]
         /// Content files decoded by the last build, and this build's for the next one.
         let decoded: DecodedCache?
+        let leftovers: Leftovers
     }
 
     /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
@@ -140,14 +141,17 @@ public enum Build {
                              timings: inout StageTimings) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.files, threads: options.threads)
-        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded)
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content, threads: options.threads)
+        let leftovers = Leftovers()
+        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
+                                                      listings: last.stamps.contentListings, leftovers: leftovers)
         Memory.release()
         timings.lap("load")
         let log = DiagnosticLog()
         let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
-        return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded)
+        return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
+                      leftovers: leftovers)
     }
 
     /// What rendering and writing made: the pages, the files logged, and what the next build keeps.

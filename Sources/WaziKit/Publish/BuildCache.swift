@@ -65,14 +65,17 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// The size and modification time of every file under the content and theme folders ("size:mtime",
-    /// by "content:" or "templates:" and the path), and a digest of them and of the options.
+    /// The size and modification time of every content file, and a digest of them, of the theme's
+    /// files and of the options.
     struct Stamps: Sendable {
-        var files: [String: String] = [:]
+        /// Content file (relative to the content folder) → a fingerprint of its size and modification time.
+        var content: [String: UInt64] = [:]
         /// Equal digests: the same files with the same stamps, and the same options. Independent of
         /// the order files were found in (a sum of each file's fingerprint), so that comparing needs
         /// neither sorting nor a lookup per file.
         var digest: UInt64 = 0
+        /// The content folders' listings, which the content scan reuses (see `FileTree.walk`).
+        var contentListings: [String: [DirectoryListing.Entry]]?
     }
 
     /// The stamps of this build's inputs: equal stamps mean the build would produce the same site.
@@ -85,12 +88,20 @@ struct BuildCache: Sendable {
         stamps.digest = print.value
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            for (path, info) in FileTree.regularFiles(under: real, threads: options.threads) {
-                let key = prefix + path, stamp = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-                stamps.files[key] = stamp
+            let walk = FileTree.walk(under: real, threads: options.threads)
+            let isContent = prefix == "content:"
+            if isContent {
+                stamps.content.reserveCapacity(walk.files.count)
+                stamps.contentListings = walk.listings
+            }
+            for (path, info) in walk.files {
                 var file = Fingerprint()
-                file.add(key)
-                file.add(stamp)
+                file.add(UInt64(bitPattern: Int64(info.st_size)))
+                file.add(UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+                file.add(UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+                if isContent { stamps.content[path] = file.value }
+                file.add(prefix)
+                file.add(path)
                 stamps.digest &+= file.value
             }
         }

@@ -36,12 +36,13 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
 
     /// The entries' form, in the header: bumped when it changes, so that no file an earlier form
     /// wrote is ever read as this one (besides the build stamp in `context`, which tells builds apart).
-    private static let form = "form 2 "
+    private static let form = "form 3 "
 
     private let output: String
-    private let stamps: [String: String]
-    /// The previous file's groups: each one's stamp and where its bytes are in `buffer`.
-    private var previous: [String: (stamp: String, bytes: Range<Int>)] = [:]
+    private let stamps: [String: UInt64]
+    /// The previous file's groups: each one's stamp and where its bytes are in `buffer`. Set by `begin`
+    /// before the loading threads start and only read by them until `endReading`, so without the lock.
+    private var previous: [String: (stamp: UInt64, bytes: Range<Int>)] = [:]
     private var buffer: [UInt8] = []
     /// This build's file, written as groups are decoded.
     private var next: CacheFile.Pending?
@@ -51,17 +52,17 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     private(set) var reused = 0
 
     /// The previous build's file, read on another thread while the content folder is scanned.
-    private let reading: Eventually<(global: String, buffer: [UInt8], groups: [String: (stamp: String, bytes: Range<Int>)])>
+    private let reading: Eventually<(global: String, buffer: [UInt8], groups: [String: (stamp: UInt64, bytes: Range<Int>)])>
 
     /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
-    init(output: String, stamps: [String: String], threads: Int) {
+    init(output: String, stamps: [String: UInt64], threads: Int) {
         self.output = output
         self.stamps = stamps
         reading = Lane.start(threads: threads) {
             guard case (let global, var reader)? = CacheFile.read(output: output, kind: "decoded") else { return ("", [], [:]) }
-            var found: [String: (stamp: String, bytes: Range<Int>)] = [:]
+            var found: [String: (stamp: UInt64, bytes: Range<Int>)] = [:]
             while !reader.atEnd {
-                guard let key = reader.text(), let stamp = reader.text(), let bytes = reader.range() else { return ("", [], [:]) }
+                guard let key = reader.text(), let stamp = reader.number(), let bytes = reader.range() else { return ("", [], [:]) }
                 found[key] = (stamp, bytes)
             }
             return (global, reader.source, found)
@@ -72,17 +73,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         let global = Self.form + String(context, radix: 16)
         let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
         let read = reading.value
-        lock.withLock {
-            if read.global == global {
-                previous = read.groups
-                buffer = read.buffer
-            }
-            next = pending
+        if read.global == global {
+            previous = read.groups
+            buffer = read.buffer
         }
+        lock.withLock { next = pending }
     }
 
     func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])? {
-        guard let stamp = stamp(group), let (entry, buffer) = lock.withLock({ previous[group.file.relativePath].map { ($0, buffer) } }),
+        guard let stamp = stamp(group), let entry = previous[group.file.relativePath],
               entry.stamp == stamp, let decoded = try? Entry(cacheBytes: buffer, in: entry.bytes) else { return nil }
         lock.withLock {
             reused += 1
@@ -104,10 +103,8 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     func endReading() {
-        lock.withLock {
-            previous = [:]
-            buffer = []
-        }
+        previous = [:]
+        buffer = []
     }
 
     /// Puts what this build decoded in place for the next one: after a successful build only.
@@ -122,7 +119,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     /// Caller holds the lock.
-    private func add(_ key: String, _ stamp: String, _ bytes: some Collection<UInt8>) {
+    private func add(_ key: String, _ stamp: UInt64, _ bytes: some Collection<UInt8>) {
         guard let writer = next?.writer else { return }
         writer.add(key)
         writer.add(stamp)
@@ -132,12 +129,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     /// The sizes and times of the group's files (the file's own, then each translation's path and
     /// its), nil when one is not known. Asked for every file of every build: most have no translation,
     /// and their stamp is the one already made.
-    private func stamp(_ group: DocumentReader.FileGroup) -> String? {
-        guard var stamp = stamps["content:" + group.file.relativePath] else { return nil }
+    private func stamp(_ group: DocumentReader.FileGroup) -> UInt64? {
+        guard let own = stamps[group.file.relativePath] else { return nil }
+        if group.translations.isEmpty { return own }
+        var stamp = Fingerprint(own)
         for language in group.translations.keys.sorted() {
-            guard let file = group.translations[language], let part = stamps["content:" + file.relativePath] else { return nil }
-            stamp += "\n" + file.relativePath + "=" + part
+            guard let file = group.translations[language], let part = stamps[file.relativePath] else { return nil }
+            stamp.add(file.relativePath)
+            stamp.add(part)
         }
-        return stamp
+        return stamp.value
     }
 }

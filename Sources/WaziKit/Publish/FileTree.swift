@@ -15,18 +15,33 @@ enum FileTree {
         return found
     }
 
-    /// Regular files under `root` (relative to it) with their `stat`, symbolic links to files
-    /// followed, links to folders not entered. Listed and stat'ed on `threads` threads, each file by
-    /// its name in its open folder: stat'ing every file by its whole path walked every folder of the
-    /// path again, and was most of a rebuild with nothing changed. In no particular order.
+    /// What `walk(under:threads:)` finds: the regular files with their `stat`, and every folder's entries.
+    struct Walk: Sendable {
+        var files: [(path: String, info: stat)] = []
+        /// Folder (relative to the root, "" for itself) → its entries with their own kinds (a link is
+        /// a link), unsorted, as `DirectoryListing.entries` gives them.
+        var listings: [String: [DirectoryListing.Entry]] = [:]
+    }
+
+    /// Regular files under `root` (relative to it) with their `stat`.
     static func regularFiles(under root: String, threads: Int) -> [(path: String, info: stat)] {
+        walk(under: root, threads: threads).files
+    }
+
+    /// Regular files under `root` with their `stat` (symbolic links to files followed, links to
+    /// folders not entered), and the listing of every folder entered. Listed and stat'ed on `threads`
+    /// threads, each file by its name in its open folder: stat'ing every file by its whole path walked
+    /// every folder of the path again, and was most of a rebuild with nothing changed. In no particular
+    /// order. The listings spare the content scan a second walk of the same folders (`ContentTree.scan`).
+    static func walk(under root: String, threads: Int) -> Walk {
         let queue = FolderQueue()
         queue.add([""])
-        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> [(path: String, info: stat)] in
-            var found: [(path: String, info: stat)] = []
+        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> Walk in
+            var found = Walk()
             while let relative = queue.next() {
                 let prefix = relative.isEmpty ? "" : relative + "/"
                 var folders: [String] = []
+                var entries: [DirectoryListing.Entry] = []
                 let fd = open(relative.isEmpty ? root : root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 if fd >= 0, let dir = fdopendir(fd) {
                     while let entry = readdir(dir) {
@@ -34,20 +49,17 @@ enum FileTree {
                             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                         }
                         if name == "." || name == ".." { continue }
+                        guard let kind = DirectoryListing.kind(entry.pointee.d_type, name, in: dirfd(dir)) else { continue }
+                        entries.append((name, kind))
                         var info = stat()
-                        if entry.pointee.d_type == UInt8(DT_DIR) {
+                        if kind == .folder {
                             folders.append(prefix + name)
-                        } else if fstatat(dirfd(dir), name, &info, 0) == 0 {
-                            // A folder whose kind the listing did not give (DT_UNKNOWN) is entered as a folder.
-                            let kind = info.st_mode & S_IFMT
-                            if kind == S_IFREG {
-                                found.append((prefix + name, info))
-                            } else if kind == S_IFDIR, entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                                folders.append(prefix + name)
-                            }
+                        } else if kind != .other, fstatat(dirfd(dir), name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                            found.files.append((prefix + name, info))
                         }
                     }
                     closedir(dir)
+                    found.listings[relative] = entries
                 } else if fd >= 0 {
                     close(fd)
                 }
@@ -56,7 +68,12 @@ enum FileTree {
             }
             return found
         }
-        return Array(found.joined())
+        var walk = Walk()
+        for part in found {
+            walk.files += part.files
+            walk.listings.merge(part.listings) { first, _ in first }
+        }
+        return walk
     }
 
     /// Removes `path` and everything in it; a missing path is no error. A symbolic link is removed
