@@ -104,4 +104,31 @@ final class JSONWriterTests: XCTestCase {
             }
         }
     }
+
+    /// The search indexes, written straight to bytes, are exactly the compact `JSONValue` of what
+    /// they hold (keys sorted, the same escapes), with an item for every page that has one.
+    func testSearchIndexesAreTheCompactJSONValueOfTheirItems() throws {
+        let (loaded, diagnostics) = SiteLoader.load(content: exampleContent, options: LoadOptions(asOf: exampleAsOf))
+        let site = try XCTUnwrap(loaded, printed(diagnostics))
+        let log = DiagnosticLog()
+        let theme = try XCTUnwrap(Theme.load(defaultTheme, languages: site.config.languages, log: log))
+        let indexes = SiteRenderer(site: site, theme: theme).searchIndexes()
+        XCTAssertEqual(indexes.map(\.path), site.config.languages.map { ($0 == site.config.defaultLanguage ? "" : $0 + "/") + "search/index.json" })
+        func value(_ any: Any) throws -> JSONValue {
+            switch any {
+            case let text as String: return .string(text)
+            case let list as [Any]: return .array(try list.map(value))
+            case let members as [String: Any]: return .object(try members.mapValues(value))
+            default: throw CocoaError(.coderInvalidValue)
+            }
+        }
+        let pages = site.commitments.count + site.milestones.count + site.meetings.count + site.notes.count + site.pages.count
+        for index in indexes {
+            let parsed = try JSONSerialization.jsonObject(with: Data(index.bytes))
+            XCTAssertEqual(try value(parsed).compactBytes, index.bytes, index.path)
+            let items = try XCTUnwrap((parsed as? [String: Any])?["items"] as? [[String: String]])
+            XCTAssertEqual(items.count, pages)
+            XCTAssertTrue(items.allSatisfy { Set($0.keys) == ["k", "s", "t", "u"] && !$0["t"]!.isEmpty })
+        }
+    }
 }

@@ -78,9 +78,43 @@ final class PublishTests: XCTestCase {
         let report = Build.run(options(content: content, output: output))
         XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
         XCTAssertLessThan(report.rendered, report.pages)
+        XCTAssertFalse(report.spareTrusted, "a spare changed since it was retired is listed")
         let clean = folder + "/clean"
         XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
         XCTAssertEqual(try tree(output), try tree(clean))
+    }
+
+    /// A spare nobody touched is taken as the last build described it (not listed, its pages kept
+    /// without a look); a file added to the site in place by hand, or one removed from it, is seen
+    /// when that site comes back as the spare (its folder changed), and the build equals a clean one.
+    func testAnUntouchedSpareIsTrustedAndAChangedOneIsNot() throws {
+        let content = try copyOfExample(self)
+        let folder = try temporaryFolder(self)
+        let output = folder + "/site", clean = folder + "/clean"
+        let milestone = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md"
+        var round = 0
+        func rebuild() throws -> BuildReport {
+            round += 1
+            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
+            let report = Build.run(options(content: content, output: output))
+            XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+            FileTree.remove(clean)
+            XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
+            XCTAssertEqual(try tree(output), try tree(clean), "round \(round)")
+            return report
+        }
+        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        XCTAssertFalse(try rebuild().spareTrusted, "a first build retires nothing: no spare yet")
+        XCTAssertTrue(try rebuild().spareTrusted)
+
+        for change in [{ try write("stray", to: output + "/notes/stray.html") },
+                       { try write("stray", to: output + "/stray.txt") },
+                       { try FileManager.default.removeItem(atPath: output + "/fr/notes/index.html") }] {
+            try change()
+            XCTAssertTrue(try rebuild().spareTrusted, "the site changed by hand is not the spare yet")
+            XCTAssertFalse(try rebuild().spareTrusted, "it is now")
+            XCTAssertTrue(try rebuild().spareTrusted)
+        }
     }
 
     func testASuccessfulBuildRemovesFilesThatNoLongerBelong() throws {

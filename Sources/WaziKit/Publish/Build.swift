@@ -63,6 +63,10 @@ public enum Build {
         let storedRows = Lane.start(threads: options.threads) { () -> StoredRows in
             publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
         }
+        // The recycled staging folder checked against what the last build said of it, meanwhile too.
+        let spare = Lane.start(threads: options.threads) {
+            publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
+        }
         let loaded = load(options, last, publisher: publisher, timings: &timings)
         var diagnostics = loaded.diagnostics
         func stop() -> BuildReport {
@@ -73,6 +77,8 @@ public enum Build {
             return report
         }
         guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
+        // Before anything is written to the staging folder (see `trustSpare`).
+        _ = spare.value
         let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher, timings: &timings)
         diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
@@ -82,6 +88,7 @@ public enum Build {
         report.reusedDataItems = written.records.reused
         report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
+        report.spareTrusted = publisher?.spareTrusted ?? false
         report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
             do {
@@ -264,13 +271,21 @@ public enum Build {
         // The cache names the folder it describes and is written before the swap: whatever moment
         // a build is killed at, the next one trusts it only if it matches the output in place.
         let folder = publisher.stagingIdentity
+        let liveSince = publisher.settle()
         // The build cache on a lane of its own, the others meanwhile: one after the other they were
         // most of publishing after one edit.
         let building = Lane.start(threads: options.threads) { () -> Set<String>? in
+            let sizes = written.sink.log.sizes
             var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest,
-                                   pages: written.prints, outputs: written.sink.log.sizes,
+                                   pages: written.prints, outputs: sizes,
                                    diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
             cache.inodes = publisher.inodes
+            cache.liveSince = liveSince
+            // The site in place, which the swap retires beside the output for the next build.
+            if let previous = last.cache {
+                cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince,
+                                               extra: previous.outputs.keys.filter { sizes[$0] == nil })
+            }
             cache.write(output: options.output)
             return last.cache.map { Set($0.outputs.keys) }
         }

@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 6
+    static let version = 7
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -29,6 +29,19 @@ struct BuildCache: Sendable {
     /// Diagnostics of that build, printed again when nothing changed.
     var diagnostics: [String]
     var pageCount: Int
+    /// When the site in place was complete: any later change to its folders is not the build's.
+    var liveSince = FileTime.zero
+    /// The site that build retired beside the output, the next build's staging folder (see `Publisher.trustSpare`).
+    var spare: Spare?
+
+    /// The retired site, described so that the next build need not list it: its folder's identity,
+    /// when it was complete, and its files that the site in place lacks (it has the others too,
+    /// except those new since).
+    struct Spare: Sendable, Equatable {
+        var identity: String
+        var since: FileTime
+        var extra: [String]
+    }
 
     /// The cache file (`CacheFile` kind `build`); its header's fingerprint is the format's version.
     private static let kind = "build"
@@ -41,11 +54,17 @@ struct BuildCache: Sendable {
               let diagnostics = fields.list({ $0.text() }),
               let inputs = fields.number(),
               let files = fields.pairs({ reader in reader.int().flatMap { size in reader.number().map { (size, $0) } } }),
-              let pages = fields.pairs({ $0.number() }), fields.atEnd else { return nil }
+              let pages = fields.pairs({ $0.number() }),
+              let liveSince = FileTime(&fields), let hasSpare = fields.int() else { return nil }
         var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: files.mapValues(\.0),
                                diagnostics: diagnostics, pageCount: pageCount)
         cache.inodes = files.compactMapValues { $0.1 == 0 ? nil : $0.1 }
-        return cache
+        cache.liveSince = liveSince
+        if hasSpare == 1 {
+            guard let identity = fields.text(), let since = FileTime(&fields), let extra = fields.list({ $0.text() }) else { return nil }
+            cache.spare = Spare(identity: identity, since: since, extra: extra)
+        }
+        return fields.atEnd ? cache : nil
     }
 
     /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
@@ -62,6 +81,14 @@ struct BuildCache: Sendable {
             for (key, size) in outputs { writer.add(key); writer.add(size); writer.add(inodes[key] ?? 0) }
             writer.add(pages.count)
             for (key, value) in pages { writer.add(key); writer.add(value) }
+            liveSince.write(to: writer)
+            writer.add(spare == nil ? 0 : 1)
+            if let spare {
+                writer.add(spare.identity)
+                spare.since.write(to: writer)
+                writer.add(spare.extra.count)
+                for file in spare.extra { writer.add(file) }
+            }
         }
     }
 
@@ -135,5 +162,44 @@ extension Site {
         for meeting in meetings { prints["meeting:" + meeting.slug] = meeting.origin.fingerprint }
         for note in notes { prints["note:" + note.slug] = note.origin.fingerprint }
         return prints
+    }
+}
+
+/// A file system time (seconds and nanoseconds since 1970), as `stat` and the clock give it.
+struct FileTime: Sendable, Comparable {
+    var seconds: Int
+    var nanoseconds: Int
+
+    static let zero = FileTime(seconds: 0, nanoseconds: 0)
+
+    init(seconds: Int, nanoseconds: Int) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    init(_ time: timespec) {
+        self.init(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    }
+
+    /// The clock's time now: never earlier than the times the file system gave changes made before
+    /// (it stamps them from a coarser reading of the same clock).
+    static var now: FileTime {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return FileTime(time)
+    }
+
+    static func < (a: FileTime, b: FileTime) -> Bool {
+        (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+    }
+
+    init?(_ reader: inout CacheFile.Reader) {
+        guard let seconds = reader.int(), let nanoseconds = reader.int() else { return nil }
+        self.init(seconds: seconds, nanoseconds: nanoseconds)
+    }
+
+    func write(to writer: CacheFile.Writer) {
+        writer.add(seconds)
+        writer.add(nanoseconds)
     }
 }

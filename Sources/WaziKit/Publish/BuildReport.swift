@@ -63,6 +63,9 @@ public struct BuildReport: Sendable {
     public var reusedTableItems = 0
     /// Content files (with their translations) taken decoded from the previous build.
     public var reusedFiles = 0
+    /// Whether the recycled staging folder's files were known from the last build, not listed
+    /// (see `Publisher.trustSpare`).
+    public var spareTrusted = false
     /// When nothing changed: the diagnostics of the build that made the site, as printed then.
     public var replayed: [String] = []
     /// What the build made (model, pages, caches), handed back so that a process exiting right after

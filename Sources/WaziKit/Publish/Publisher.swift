@@ -21,8 +21,13 @@ public final class Publisher: @unchecked Sendable {
     private let spare: String
     /// Whether the staging folder is a recycled spare, holding files to replace or remove.
     private let recycled: Bool
-    /// The files the recycled spare held (see `prepareFolders`).
+    /// The files the recycled spare held (see `prepareFolders`), and whether they are known already
+    /// (see `trustSpare`).
     private var spareFiles: [String] = []
+    /// Set before anything is written, then only read: without the lock.
+    private var spareKnown = false
+    /// When the staging folder held the new site as it will go live (see `settle`).
+    private var settledAt: FileTime?
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var paths: Set<String> = []
@@ -99,6 +104,7 @@ public final class Publisher: @unchecked Sendable {
             keptInodes.reserveCapacity(paths.count + paths.count / 4)
         }
         if recycled {
+            guard !spareKnown else { return }
             var files: [String] = []
             FileTree.walk(staging) { relative, isFolder in
                 if !isFolder { files.append(relative) }
@@ -112,6 +118,40 @@ public final class Publisher: @unchecked Sendable {
             guard seen.insert(folder).inserted else { continue }
             do { try makeFolder(folder) } catch let error as Failure { fail(error) } catch {}
         }
+    }
+
+    /// Takes the recycled spare's files from the build that retired it instead of listing them
+    /// (10,000 folders), when it is that very folder and none of its folders changed since it was
+    /// complete: an entry added, removed or replaced changes its folder's change time (which, unlike
+    /// the modification time, cannot be set back). `record`: the identity, time and extra files
+    /// `BuildCache.Spare` gives; `files`: the files of the site in place (the spare has the same
+    /// but those new since, which a folder's absence accounts for). Returns whether it was taken.
+    /// Called before anything is written to the staging folder. (A change made by hand while the
+    /// system clock was set back would go unseen: the spare would keep a file it should not.)
+    @discardableResult
+    func trustSpare(_ record: BuildCache.Spare?, files: some Collection<String>) -> Bool {
+        guard recycled, let record, record.identity == stagingIdentity else { return false }
+        var folders = Set<String>()
+        folders.reserveCapacity(files.count)
+        for file in [files.lazy.map { $0 }, record.extra.lazy.map { $0 }].joined() {
+            var folder = Self.folder(of: file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.folder(of: folder) }
+        }
+        var top = stat()
+        // The top folder's change time moved when it was swapped out; its modification time did not.
+        guard fstat(stagingFolder, &top) == 0, FileTime(top.st_mtim) <= record.since else { return false }
+        for folder in folders {
+            var info = stat()
+            if fstatat(stagingFolder, folder, &info, AT_SYMLINK_NOFOLLOW) != 0 {
+                // Not there: new since (its parent, checked too, tells if it was removed).
+                guard errno == ENOENT else { return false }
+                continue
+            }
+            guard (info.st_mode & S_IFMT) == S_IFDIR, FileTime(info.st_ctim) <= record.since else { return false }
+        }
+        lock.withLock { spareFiles = Array(files) + record.extra }
+        spareKnown = true
+        return true
     }
 
     /// Adds a file; safe to call from several threads. The first failure is kept for `commit`.
@@ -157,9 +197,12 @@ public final class Publisher: @unchecked Sendable {
     /// `inode`: the file's inode in the site in place as the last build recorded it (see
     /// `BuildCache.inodes`): a recycled spare holding that very file keeps it without a look at the
     /// site in place (two stats per kept page were a tenth of a rebuild after one edit).
+    /// A trusted spare (see `trustSpare`) holds it without a look: the last build recorded the inode
+    /// only for a file it kept, which the site it retired, this spare, held too.
     public func keep(_ relative: String, inode: UInt64? = nil) -> Bool {
         var here = stat()
-        if recycled, let inode, fstatat(stagingFolder, relative, &here, AT_SYMLINK_NOFOLLOW) == 0, UInt64(here.st_ino) == inode, (here.st_mode & S_IFMT) == S_IFREG {
+        if recycled, let inode, spareKnown || (fstatat(stagingFolder, relative, &here, AT_SYMLINK_NOFOLLOW) == 0
+                                               && UInt64(here.st_ino) == inode && (here.st_mode & S_IFMT) == S_IFREG) {
             lock.withLock {
                 paths.insert(relative)
                 summary.unchanged += 1
@@ -183,6 +226,9 @@ public final class Publisher: @unchecked Sendable {
         }
         return true
     }
+
+    /// Whether the recycled spare's files were taken from the last build (see `trustSpare`).
+    var spareTrusted: Bool { spareKnown }
 
     /// The inodes of the files kept, for the next build (see `keep`).
     var inodes: [String: UInt64] { lock.withLock { keptInodes } }
@@ -208,7 +254,8 @@ public final class Publisher: @unchecked Sendable {
         let kept = lock.withLock { paths }
         var done = lock.withLock { summary }
         done.removed = previous.map { $0.subtracting(kept).count } ?? countRemoved(keeping: kept)
-        if recycled { removeLeftovers(keeping: kept) }
+        settle()
+        waitForTheFileClock()
         do {
             try swapIn()
         } catch {
@@ -216,6 +263,31 @@ public final class Publisher: @unchecked Sendable {
             throw error
         }
         return done
+    }
+
+    /// Removes what a recycled spare held that this build did not produce: the staging folder is then
+    /// the site as it goes live. Returns the time from which a change to its folders is not the build's
+    /// (see `trustSpare`). Called once every file is in place.
+    @discardableResult
+    func settle() -> FileTime {
+        if let settledAt = lock.withLock({ settledAt }) { return settledAt }
+        if recycled { removeLeftovers(keeping: lock.withLock { paths }) }
+        let now = FileTime.now
+        lock.withLock { settledAt = now }
+        return now
+    }
+
+    /// Waits, before the swap, until the clock the file system stamps changes with has passed the
+    /// time `settle` gave (it runs up to a tick, 1 to 10 ms, behind): any change once the site is
+    /// live gets a later time than every change the build made. Usually already so.
+    private func waitForTheFileClock() {
+        guard let settledAt = lock.withLock({ settledAt }) else { return }
+        var now = timespec()
+        for _ in 0..<100 {
+            clock_gettime(CLOCK_REALTIME_COARSE, &now)
+            if FileTime(now) > settledAt { return }
+            usleep(500)
+        }
     }
 
     /// Sets the staging folder aside as the spare (nothing in it is trusted, see above): the output
