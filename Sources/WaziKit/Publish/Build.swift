@@ -226,7 +226,8 @@ public enum Build {
         // The data page, which gives the data files' sizes, waits for them.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
-            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables) { path in
+            downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
+                                            threads: options.threads) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard reuse.unchanged(path) else { return nil }
                 return FileBytes.read(options.output + "/" + path)
