@@ -95,3 +95,30 @@ enum Lane {
         return result
     }
 }
+
+/// Work for a lane started when a core is likely to be free, not at once: see `SiteLoader.load`,
+/// whose last steps are serial. `value` starts it if nothing did.
+final class LateLane<Value: Sendable>: @unchecked Sendable {
+    private let threads: Int
+    private let work: @Sendable () -> Value
+    private var lane: Eventually<Value>?
+    private let lock = NSLock()
+
+    init(threads: Int, _ work: @escaping @Sendable () -> Value) {
+        self.threads = threads
+        self.work = work
+    }
+
+    /// Starts the work (once).
+    func start() {
+        lock.withLock {
+            if lane == nil { lane = Lane.start(threads: threads, work) }
+        }
+    }
+
+    var value: Value {
+        start()
+        // Set by `start` and never changed after.
+        return lock.withLock { lane }.map(\.value) ?? work()
+    }
+}

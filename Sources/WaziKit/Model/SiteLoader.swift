@@ -25,10 +25,11 @@ public enum SiteLoader {
     /// With a `store`, files it kept decoded are taken from it instead of being read and parsed;
     /// `listings`: the content folders as just listed (see `ContentTree.scan`).
     /// `leftovers`: takes what loading made and no longer needs, for a process about to exit not to
-    /// free it piece by piece (see `BuildReport.held`).
+    /// free it piece by piece (see `BuildReport.held`). `decoded`: called once every file is decoded,
+    /// when the rest is serial and a core is free for other work.
     static func load(content root: String, options: LoadOptions, store: DecodedFileStore?,
-                     listings: [String: [DirectoryListing.Entry]]? = nil,
-                     leftovers: Leftovers? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+                     listings: [String: [DirectoryListing.Entry]]? = nil, leftovers: Leftovers? = nil,
+                     decoded whenDecoded: () -> Void = {}) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let tree = ContentTree.scan(root, log: log, listings: listings)
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
@@ -56,6 +57,7 @@ public enum SiteLoader {
             return file
         }.compactMap { $0 }
         store?.endReading()
+        whenDecoded()
         var marks: [String: Marks] = [:]
         var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []
         for file in decoded {

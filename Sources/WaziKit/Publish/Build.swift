@@ -59,15 +59,19 @@ public enum Build {
             report.held = BuildReport.Held(last)
             return report
         }
-        // The previous build's rows, read while the site loads (a build that replays needs none).
-        let storedRows = Lane.start(threads: options.threads) { () -> StoredRows in
+        // The previous build's rows, read while the site loads (a build that replays needs none), and
+        // the recycled staging folder checked against what the last build said of it: both once every
+        // file is decoded, when what is left of loading keeps one core busy.
+        let storedRows = LateLane(threads: options.threads) { () -> StoredRows in
             publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
         }
-        // The recycled staging folder checked against what the last build said of it, meanwhile too.
-        let spare = Lane.start(threads: options.threads) {
+        let spare = LateLane(threads: options.threads) {
             publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
         }
-        let loaded = load(options, last, publisher: publisher, timings: &timings)
+        let loaded = load(options, last, publisher: publisher, timings: &timings) {
+            storedRows.start()
+            spare.start()
+        }
         var diagnostics = loaded.diagnostics
         func stop() -> BuildReport {
             publisher?.abandon()
@@ -145,13 +149,14 @@ public enum Build {
     /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
     /// its cache (see `DecodedCache`).
     private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?,
-                             timings: inout StageTimings) -> Loaded {
+                             timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content, threads: options.threads)
         let leftovers = Leftovers()
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
-                                                      listings: last.stamps.contentListings, leftovers: leftovers)
+                                                      listings: last.stamps.contentListings, leftovers: leftovers,
+                                                      decoded: whenDecoded)
         Memory.release()
         timings.lap("load")
         let log = DiagnosticLog()
