@@ -187,17 +187,21 @@ public enum Build {
         let publisher: Publisher?
         let sink: FileSink
 
-        /// Whether the file at `path` shows the same items as in the last build.
-        func unchanged(_ path: String) -> Bool {
-            guard publisher != nil, let previous, previous.global == global, let print = prints[path] else { return false }
-            return previous.pages[path] == print
+        /// The last build's record of the file at `path` when it shows the same items as then.
+        private func unchanged(_ path: String) -> BuildCache.Output? {
+            guard publisher != nil, let previous, previous.global == global, let print = prints[path],
+                  let output = previous.outputs[path], output.print == print else { return nil }
+            return output
         }
+
+        /// Whether the file at `path` shows the same items as in the last build.
+        func unchanged(_ path: String) -> Bool { unchanged(path) != nil }
 
         /// Keeps the last build's file at `path` (a page, a meeting's calendar) when it is unchanged.
         func keep(_ path: String) -> Bool {
-            guard unchanged(path), let publisher, let size = previous?.outputs[path],
-                  publisher.keep(path, inode: previous?.inodes[path]) else { return false }
-            sink.log.add(path, size: size)
+            guard let output = unchanged(path), let publisher,
+                  publisher.keep(path, inode: output.inode == 0 ? nil : output.inode) else { return false }
+            sink.log.add(path, size: output.size)
             return true
         }
     }
@@ -281,11 +285,13 @@ public enum Build {
         // The build cache on a lane of its own, the others meanwhile: one after the other they were
         // most of publishing after one edit.
         let building = Lane.start(threads: options.threads) { () -> Set<String>? in
-            let sizes = written.sink.log.sizes
-            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest,
-                                   pages: written.prints, outputs: sizes,
+            let sizes = written.sink.log.sizes, inodes = publisher.inodes
+            var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
+            for (path, size) in sizes {
+                outputs[path] = BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path])
+            }
+            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: outputs,
                                    diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
-            cache.inodes = publisher.inodes
             cache.liveSince = liveSince
             // The site in place, which the swap retires beside the output for the next build.
             if let previous = last.cache {

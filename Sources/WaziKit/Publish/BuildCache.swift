@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 7
+    static let version = 8
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -20,12 +20,9 @@ struct BuildCache: Sendable {
     var global: String
     /// Of every input file's stamp and the options (`Stamps.digest`): the same, nothing changed.
     var inputs: UInt64
-    /// Output page → fingerprint of the items it shows (see `Build.pageFingerprints`).
-    var pages: [String: UInt64]
-    /// Every output file → its size, to check the output was not changed by hand.
-    var outputs: [String: Int]
-    /// Output files → their inode, where the build knew it (see `Publisher.keep`).
-    var inodes: [String: UInt64] = [:]
+    /// Every output file: what the next build needs of it, in one table (three, they were looked up
+    /// three times per page).
+    var outputs: [String: Output]
     /// Diagnostics of that build, printed again when nothing changed.
     var diagnostics: [String]
     var pageCount: Int
@@ -33,6 +30,15 @@ struct BuildCache: Sendable {
     var liveSince = FileTime.zero
     /// The site that build retired beside the output, the next build's staging folder (see `Publisher.trustSpare`).
     var spare: Spare?
+
+    struct Output: Sendable, Equatable {
+        /// To check the output was not changed by hand.
+        var size: Int
+        /// Its inode, where the build knew it (see `Publisher.keep`); 0 when not known.
+        var inode: UInt64 = 0
+        /// The fingerprint of the items it shows (see `Build.pageFingerprints`), for a file that has one.
+        var print: UInt64?
+    }
 
     /// The retired site, described so that the next build need not list it: its folder's identity,
     /// when it was complete, and its files that the site in place lacks (it has the others too,
@@ -53,12 +59,14 @@ struct BuildCache: Sendable {
               let global = fields.text(), let pageCount = fields.int(),
               let diagnostics = fields.list({ $0.text() }),
               let inputs = fields.number(),
-              let files = fields.pairs({ reader in reader.int().flatMap { size in reader.number().map { (size, $0) } } }),
-              let pages = fields.pairs({ $0.number() }),
+              let outputs = fields.pairs({ reader -> Output? in
+                  guard let size = reader.int(), let inode = reader.number(), let hasPrint = reader.int(),
+                        let print = reader.number() else { return nil }
+                  return Output(size: size, inode: inode, print: hasPrint == 1 ? print : nil)
+              }),
               let liveSince = FileTime(&fields), let hasSpare = fields.int() else { return nil }
-        var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, outputs: files.mapValues(\.0),
+        var cache = BuildCache(folder: folder, global: global, inputs: inputs, outputs: outputs,
                                diagnostics: diagnostics, pageCount: pageCount)
-        cache.inodes = files.compactMapValues { $0.1 == 0 ? nil : $0.1 }
         cache.liveSince = liveSince
         if hasSpare == 1 {
             guard let identity = fields.text(), let since = FileTime(&fields), let extra = fields.list({ $0.text() }) else { return nil }
@@ -77,10 +85,13 @@ struct BuildCache: Sendable {
             for line in diagnostics { writer.add(line) }
             writer.add(inputs)
             writer.add(outputs.count)
-            // Each with its inode, 0 when not known.
-            for (key, size) in outputs { writer.add(key); writer.add(size); writer.add(inodes[key] ?? 0) }
-            writer.add(pages.count)
-            for (key, value) in pages { writer.add(key); writer.add(value) }
+            for (key, output) in outputs {
+                writer.add(key)
+                writer.add(output.size)
+                writer.add(output.inode)
+                writer.add(output.print == nil ? 0 : 1)
+                writer.add(output.print ?? 0)
+            }
             liveSince.write(to: writer)
             writer.add(spare == nil ? 0 : 1)
             if let spare {
@@ -142,9 +153,9 @@ struct BuildCache: Sendable {
         guard folder >= 0 else { return outputs.isEmpty }
         defer { close(folder) }
         return parallelChunks(Array(outputs), size: 256, threads: threads) { files in
-            files.allSatisfy { path, size in
+            files.allSatisfy { path, output in
                 var info = stat()
-                return fstatat(folder, path, &info, 0) == 0 && Int(info.st_size) == size
+                return fstatat(folder, path, &info, 0) == 0 && Int(info.st_size) == output.size
             }
         }.allSatisfy { $0 }
     }

@@ -195,7 +195,7 @@ public final class Publisher: @unchecked Sendable {
 
     /// Keeps the previous site's file as it is (a hard link); false when there is none to keep.
     /// `inode`: the file's inode in the site in place as the last build recorded it (see
-    /// `BuildCache.inodes`): a recycled spare holding that very file keeps it without a look at the
+    /// `BuildCache.Output.inode`): a recycled spare holding that very file keeps it without a look at the
     /// site in place (two stats per kept page were a tenth of a rebuild after one edit).
     /// A trusted spare (see `trustSpare`) holds it without a look: the last build recorded the inode
     /// only for a file it kept, which the site it retired, this spare, held too.
