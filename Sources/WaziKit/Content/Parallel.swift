@@ -1,19 +1,39 @@
 import Foundation
+import Synchronization
 
 /// Maps `items` on `threads` threads; the result is in the items' order whatever the scheduling,
 /// so output never depends on the thread count.
 func parallelMap<T: Sendable, U>(_ items: [T], threads: Int, _ transform: @Sendable (T) -> U) -> [U] {
     let workers = max(1, min(threads, items.count))
     if workers == 1 { return items.map(transform) }
+    // One slot per item, written by the one worker that took its index and read once every worker
+    // has finished; indexes handed out by an atomic counter. With a lock for each, the workers
+    // contended for it on every page of a build.
     let results = Slots<U>(count: items.count)
-    let next = Counter()
+    defer { results.free() }
+    let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         // Work is handed out one item at a time, so a slow file does not hold up a whole stride.
-        while let index = next.take(below: items.count) {
-            results[index] = transform(items[index])
+        while case let index = next.add(1, ordering: .relaxed).oldValue, index < items.count {
+            results.buffer[index] = transform(items[index])
         }
     }
-    return results.values.compactMap { $0 }
+    return results.buffer.compactMap { $0 }
+}
+
+/// One slot per item of `parallelMap`, each written by one worker only, and read once all are done.
+private struct Slots<Value>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func free() {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
 }
 
 /// `transform` on slices of `size` items on `threads` threads, the results in order: for work as
@@ -22,40 +42,6 @@ func parallelChunks<T: Sendable, U>(_ items: [T], size: Int, threads: Int,
                                     _ transform: @Sendable (ArraySlice<T>) -> U) -> [U] {
     let starts = Array(stride(from: 0, to: items.count, by: max(1, size)))
     return parallelMap(starts, threads: threads) { start in transform(items[start..<min(start + size, items.count)]) }
-}
-
-/// The next index to work on, shared by the workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    /// How many were taken.
-    var count: Int { lock.withLock { value } }
-
-    func increment() { lock.withLock { value += 1 } }
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
-}
-
-/// Results of parallel work, one slot per job, so the output order never depends on scheduling.
-final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }
 
 /// A value made on one thread and awaited on others.

@@ -112,7 +112,7 @@ enum CacheFile {
         mutating func number() -> UInt64? {
             guard source.count - offset >= 8 else { return nil }
             defer { offset += 8 }
-            return source[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+            return UInt64(littleEndian: source.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
         }
 
         mutating func int() -> Int? { number().flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil } }
