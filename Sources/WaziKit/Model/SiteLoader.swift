@@ -58,7 +58,8 @@ public enum SiteLoader {
         }.compactMap { $0 }
         store?.endReading()
         whenDecoded()
-        var marks: [String: Marks] = [:]
+        // Sized at once: grown one file at a time, the table of 10,000 was rehashed a dozen times.
+        var marks: [String: Marks] = .init(minimumCapacity: decoded.count)
         var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []
         for file in decoded {
             marks[file.file.displayPath] = file.marks
@@ -95,7 +96,9 @@ public enum SiteLoader {
 
     /// Commitments with their milestones attached by folder, ids and numbers unique.
     private static func assembleCommitments(_ decoded: [DecodedFile], log: DiagnosticLog) -> [Commitment] {
-        var commitments: [String: Commitment] = [:]
+        // Commitments by folder, as places in `assembled`, with their milestones' numbers.
+        var places: [String: Int] = [:]
+        var assembled: [(commitment: Commitment, numbers: [Int: String])] = []
         var slugs: [String: String] = [:]
         let folders = Set(decoded.filter { $0.file.kind == .commitment }.compactMap(\.file.commitmentFolder))
         for file in decoded {
@@ -105,12 +108,19 @@ public enum SiteLoader {
                 continue
             }
             slugs[commitment.slug] = commitment.origin.path
-            commitments[folder] = commitment
+            if let place = places[folder] {
+                assembled[place] = (commitment, [:])
+            } else {
+                places[folder] = assembled.count
+                assembled.append((commitment, [:]))
+            }
         }
-        var numbers: [String: [Int: String]] = [:]
+        // Files come folder by folder: the last folder's place is looked up once, not per milestone.
+        var last: (folder: String, place: Int?)?
         for file in decoded where file.file.kind == .milestone {
             guard let folder = file.file.commitmentFolder else { continue }
-            guard commitments[folder] != nil else {
+            if last?.folder != folder { last = (folder, places[folder]) }
+            guard let place = last?.place else {
                 if !folders.contains(folder) {
                     log.error(SourceLocation(file: file.file.displayPath),
                               "milestone without a commitment: commitments/\(folder)/index.md does not exist")
@@ -118,16 +128,16 @@ public enum SiteLoader {
                 continue
             }
             guard case let .milestone(milestone) = file.entity else { continue }
-            if let other = numbers[folder]?[milestone.number] {
+            if let other = assembled[place].numbers[milestone.number] {
                 log.error(file.marks.value("number"),
                           "duplicate milestone number \(milestone.number) in \(milestone.commitmentID) (also in \(other))")
                 continue
             }
-            numbers[folder, default: [:]][milestone.number] = file.file.displayPath
-            commitments[folder]?.milestones.append(milestone)
+            assembled[place].numbers[milestone.number] = file.file.displayPath
+            assembled[place].commitment.milestones.append(milestone)
         }
-        return commitments.values.map { commitment in
-            var sorted = commitment
+        return assembled.map { entry in
+            var sorted = entry.commitment
             sorted.milestones.sort { $0.number < $1.number }
             return sorted
         }.sorted { $0.id < $1.id }
