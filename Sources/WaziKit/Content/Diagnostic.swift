@@ -60,6 +60,8 @@ public final class DiagnosticLog: @unchecked Sendable {
     }
 
     public func append(contentsOf other: [Diagnostic]) {
+        // Most files report nothing: no lock for them (the loading threads contended for it).
+        guard !other.isEmpty else { return }
         lock.withLock { stored.append(contentsOf: other) }
     }
 

@@ -21,8 +21,9 @@ func parallelMap<T: Sendable, U>(_ items: [T], threads: Int, _ transform: @Senda
     return results.buffer.compactMap { $0 }
 }
 
-/// One slot per item of `parallelMap`, each written by one worker only, and read once all are done.
-private struct Slots<Value>: @unchecked Sendable {
+/// One slot per item of parallel work, each written by one worker only, and read once all are done:
+/// no lock. `free` once read.
+struct Slots<Value>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {

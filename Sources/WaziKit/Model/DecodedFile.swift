@@ -55,12 +55,14 @@ final class DecodedFile: Sendable, Equatable {
 /// Decoded files kept from one build for the next, which takes them instead of reading and parsing
 /// files that did not change (see `DecodedCache`). Used from several threads.
 protocol DecodedFileStore: Sendable {
-    /// Starts a build whose decoding depends on `context` (date, languages, published files…) besides the files.
-    func begin(context: UInt64)
-    /// The group as decoded before, with what decoding it reported, if none of its files changed since.
-    func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])?
+    /// Starts a build whose decoding depends on `context` (date, languages, published files…) besides
+    /// the files, with `count` groups.
+    func begin(context: UInt64, count: Int)
+    /// The group (the `index`th) as decoded before, with what decoding it reported, if none of its
+    /// files changed since.
+    func cached(_ group: DocumentReader.FileGroup, at index: Int) -> (DecodedFile, [Diagnostic])?
     /// Keeps a group this build decoded.
-    func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic])
+    func keep(_ group: DocumentReader.FileGroup, at index: Int, _ file: DecodedFile, diagnostics: [Diagnostic])
     /// Every group has been asked for: what was read from the previous build can go.
     func endReading()
 }

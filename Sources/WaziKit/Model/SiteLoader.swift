@@ -39,21 +39,23 @@ public enum SiteLoader {
         // What decoding depends on besides the files themselves.
         var context = Fingerprint()
         for part in [root, options.asOf.iso, languages.joined(separator: ","), Wazi.buildStamp] + files.sorted() { context.add(part) }
-        store?.begin(context: context.value)
+        let groups = DocumentReader.groups(tree, languages: languages, log: log)
+        store?.begin(context: context.value, count: groups.count)
         // Reading, composing YAML and decoding are most of the loading time: spread over the cores,
         // each file decoded as soon as it is read.
-        let decoded = parallelMap(DocumentReader.groups(tree, languages: languages, log: log), threads: options.threads) { group in
+        let decoded = parallelMap(Array(groups.indices), threads: options.threads) { index in
+            let group = groups[index]
             guard let store else {
                 return DocumentReader.read(group, files: files, log: log).map { DecodedFile($0, asOf: options.asOf) }
             }
-            if let (file, diagnostics) = store.cached(group) {
+            if let (file, diagnostics) = store.cached(group, at: index) {
                 log.append(contentsOf: diagnostics)
                 return file
             }
             let own = DiagnosticLog()
             let file = DocumentReader.read(group, files: files, log: own).map { DecodedFile($0, asOf: options.asOf) }
             log.append(contentsOf: own.items)
-            if let file { store.keep(group, file, diagnostics: own.items) }
+            if let file { store.keep(group, at: index, file, diagnostics: own.items) }
             return file
         }.compactMap { $0 }
         store?.endReading()

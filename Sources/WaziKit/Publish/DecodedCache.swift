@@ -39,17 +39,34 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     private static let form = "form 3 "
 
     private let output: String
+    private let threads: Int
     private let stamps: [String: UInt64]
     /// The previous file's groups: each one's stamp and where its bytes are in `buffer`. Set by `begin`
     /// before the loading threads start and only read by them until `endReading`, so without the lock.
     private var previous: [String: (stamp: UInt64, bytes: Range<Int>)] = [:]
     private var buffer: [UInt8] = []
-    /// This build's file, written as groups are decoded.
-    private var next: CacheFile.Pending?
+    /// What this build keeps of each group, by its place: set by the loading threads (each its own
+    /// groups, no lock), then written in order by `endReading` on a lane of its own.
+    private var kept = Slots<Kept>(count: 0)
+    private var global = ""
+    /// This build's file, once written.
+    private var writing: Eventually<CacheFile.Pending?>?
     private var failed = false
     private let lock = NSLock()
     /// Groups taken from the cache.
     private(set) var reused = 0
+
+    private enum Bytes {
+        /// Where they are in the previous file.
+        case previous(Range<Int>)
+        case new([UInt8])
+    }
+
+    private struct Kept {
+        let key: String
+        let stamp: UInt64
+        let bytes: Bytes
+    }
 
     /// The previous build's file, read on another thread while the content folder is scanned.
     private let reading: Eventually<(global: String, buffer: [UInt8], groups: [String: (stamp: UInt64, bytes: Range<Int>)])>
@@ -57,6 +74,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
     init(output: String, stamps: [String: UInt64], threads: Int) {
         self.output = output
+        self.threads = threads
         self.stamps = stamps
         reading = Lane.start(threads: threads) {
             guard case (let global, var reader)? = CacheFile.read(output: output, kind: "decoded") else { return ("", [], [:]) }
@@ -69,61 +87,72 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         }
     }
 
-    func begin(context: UInt64) {
-        let global = Self.form + String(context, radix: 16)
-        let pending = CacheFile.Pending(output: output, kind: "decoded", global: global)
+    deinit { kept.free() }
+
+    func begin(context: UInt64, count: Int) {
+        global = Self.form + String(context, radix: 16)
         let read = reading.value
         if read.global == global {
             previous = read.groups
             buffer = read.buffer
         }
-        lock.withLock { next = pending }
+        kept.free()
+        kept = Slots(count: count)
     }
 
-    func cached(_ group: DocumentReader.FileGroup) -> (DecodedFile, [Diagnostic])? {
+    func cached(_ group: DocumentReader.FileGroup, at index: Int) -> (DecodedFile, [Diagnostic])? {
         guard let stamp = stamp(group), let entry = previous[group.file.relativePath],
               entry.stamp == stamp, let decoded = try? Entry(cacheBytes: buffer, in: entry.bytes) else { return nil }
-        lock.withLock {
-            reused += 1
-            add(group.file.relativePath, stamp, buffer[entry.bytes])
-        }
+        kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .previous(entry.bytes))
         return (decoded.file, decoded.diagnostics)
     }
 
-    func keep(_ group: DocumentReader.FileGroup, _ file: DecodedFile, diagnostics: [Diagnostic]) {
+    func keep(_ group: DocumentReader.FileGroup, at index: Int, _ file: DecodedFile, diagnostics: [Diagnostic]) {
         guard let stamp = stamp(group) else {
             lock.withLock { failed = true }
             return
         }
-        // Encoded outside the lock, so the loading threads do it in parallel, in one buffer big
-        // enough for most entries (1 to 2 KB).
+        // In one buffer big enough for most entries (1 to 2 KB).
         var writer = CacheWriter(capacity: 2048)
         writer.write(Entry(file: file, diagnostics: diagnostics))
-        lock.withLock { add(group.file.relativePath, stamp, writer.bytes) }
+        kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .new(writer.bytes))
     }
 
+    /// Every group has been asked for: this build's file is written on a lane of its own (what is
+    /// left of loading is serial), then what was read from the previous one goes.
     func endReading() {
+        reused = kept.buffer.reduce(0) { count, slot in
+            if case .previous? = slot?.bytes { return count + 1 }
+            return count
+        }
+        let (output, global, kept, buffer) = (output, global, kept, buffer)
         previous = [:]
-        buffer = []
+        self.buffer = []
+        self.kept = Slots(count: 0)
+        writing = Lane.start(threads: threads) {
+            defer { kept.free() }
+            guard let pending = CacheFile.Pending(output: output, kind: "decoded", global: global) else { return nil }
+            for case let entry? in kept.buffer {
+                pending.writer.add(entry.key)
+                pending.writer.add(entry.stamp)
+                switch entry.bytes {
+                case let .previous(range): pending.writer.add(bytes: buffer[range])
+                case let .new(bytes): pending.writer.add(bytes: bytes)
+                }
+            }
+            return pending
+        }
     }
 
     /// Puts what this build decoded in place for the next one: after a successful build only.
     func commit() {
-        let (pending, failed) = lock.withLock { (next, self.failed) }
-        if failed { pending?.discard() } else { pending?.commit() }
+        let pending = writing?.value
+        if lock.withLock({ failed }) { pending?.discard() } else { pending?.commit() }
     }
 
     /// Drops what this build decoded (a failed build).
     func discard() {
-        lock.withLock { next }?.discard()
-    }
-
-    /// Caller holds the lock.
-    private func add(_ key: String, _ stamp: UInt64, _ bytes: some Collection<UInt8>) {
-        guard let writer = next?.writer else { return }
-        writer.add(key)
-        writer.add(stamp)
-        writer.add(bytes: bytes)
+        writing?.value?.discard()
     }
 
     /// The sizes and times of the group's files (the file's own, then each translation's path and
