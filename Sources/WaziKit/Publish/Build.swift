@@ -216,13 +216,18 @@ public enum Build {
         let items = Lane.start(threads: options.threads) { () -> [String: UInt64] in
             publisher == nil ? [:] : itemFingerprints(site, renderer: renderer)
         }
+        let global = globalFingerprint(site, options: options)
+        let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
+        // wazi.json needs only the model and its items from the last build: started now, beside the
+        // planning (after one edit it was the last lane to finish).
+        let document = Lane.start(threads: options.threads) {
+            OpenData.writeDocument(site, to: sink, log: renderer.problems, records: records)
+        }
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
         sink.log.reserve(jobs.count + jobs.count / 4)
-        let global = globalFingerprint(site, options: options)
         // Parts of the previous build reused where what they show is unchanged (see each type).
         if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
-        let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, items: items.value, site: site, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
@@ -236,7 +241,7 @@ public enum Build {
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
-                                            threads: options.threads) { path in
+                                            document: { document.value }) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard reuse.unchanged(path) else { return nil }
                 return FileBytes.read(options.output + "/" + path)

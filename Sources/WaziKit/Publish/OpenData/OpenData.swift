@@ -21,20 +21,23 @@ enum OpenData {
     /// A table's two files: canonical, and for spreadsheets.
     static func tablePaths(_ table: DataTable) -> [String] { ["data/\(table.name).csv", "data/excel/\(table.name).csv"] }
 
+    /// Writes `data/wazi.json` (see `SiteJSON`) and returns its size: it needs nothing but the model
+    /// and `records`, so a build starts it early, on a lane of its own.
+    static func writeDocument(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords) -> Int {
+        sink.stream("data/wazi.json") { SiteJSON.write(site, to: $0, log: log, records: records) }
+    }
+
     /// `records`, `tables`: wazi.json's items and the tables' rows from the previous build (see
     /// `JSONRecords`, `TableRecords`). `previous`: a table file's bytes from the previous build when
-    /// none of the items it shows changed. With `threads` above 1, wazi.json is written on a lane of
-    /// its own beside the tables: after one edit, the two one after the other were the longest task.
+    /// none of the items it shows changed. `document`: wazi.json's size, when something else writes it
+    /// (see `writeDocument`); else it is written here, after the tables.
     static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords(),
-                      tables: TableRecords = TableRecords(), threads: Int = 1,
+                      tables: TableRecords = TableRecords(), document: (() -> Int)? = nil,
                       previous: (String) -> [UInt8]? = { _ in nil }) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
         var canonical: [(table: DataTable, bytes: Int, sha256: String)] = []
-        let everything = Lane.start(threads: threads) {
-            sink.stream("data/wazi.json") { SiteJSON.write(site, to: $0, log: log, records: records) }
-        }
         for table in site.dataTables {
             let paths = tablePaths(table)
             let kept = previous(paths[0]).flatMap { bytes in previous(paths[1]).map { (bytes, $0) } }
@@ -53,7 +56,7 @@ enum OpenData {
         }
         downloads.append(Download(path: "data/wazi.json", title: "All open data (JSON)",
                                   description: "Everything, nested by commitment, with meetings, notes and translations.",
-                                  bytes: everything.value, mediaType: "application/json", formatURI: jsonFormat,
+                                  bytes: document?() ?? writeDocument(site, to: sink, log: log, records: records), mediaType: "application/json", formatURI: jsonFormat,
                                   conformsTo: site.config.baseURL + "data/schema/wazi.schema.json", table: nil, format: "JSON"))
         let described: [(String, String, String, JSONValue, String)] = [
             ("data/datapackage.json", "Data Package", "Frictionless Data Package describing the CSV files: types, keys, licence.",
