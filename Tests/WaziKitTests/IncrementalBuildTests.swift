@@ -298,10 +298,14 @@ final class IncrementalBuildTests: XCTestCase {
         }
         // A new page is in the sitemap (compared with a clean build, and here).
         XCTAssertTrue(try read(output + "/sitemap.xml").contains("commitments/kenms0005/milestones/7/"))
-        try rebuild {
+        let added = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
+        XCTAssertEqual(added.published.removed, 0)
+        let removed = try rebuild {
             let notes = try FileManager.default.contentsOfDirectory(atPath: content + "/notes")
             for note in notes { try FileManager.default.removeItem(atPath: content + "/notes/" + note) }
         }
+        // The note's page in each of the three languages.
+        XCTAssertEqual(removed.published.removed, 3)
     }
 
     func testANewAsOfDateIsSiteWide() throws {

@@ -289,7 +289,7 @@ public enum Build {
         let liveSince = publisher.settle()
         // The build cache on a lane of its own, the others meanwhile: one after the other they were
         // most of publishing after one edit.
-        let building = Lane.start(threads: options.threads) { () -> Set<String>? in
+        let building = Lane.start(threads: options.threads) { () -> Int? in
             let sizes = written.sink.log.sizes, inodes = publisher.inodes
             var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
             for (path, size) in sizes {
@@ -298,22 +298,22 @@ public enum Build {
             var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: outputs,
                                    diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
             cache.liveSince = liveSince
-            // The site in place, which the swap retires beside the output for the next build.
-            if let previous = last.cache {
-                cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince,
-                                               extra: previous.outputs.keys.filter { sizes[$0] == nil })
+            // The site in place, which the swap retires beside the output for the next build; its
+            // files this build does not have are those it removes.
+            let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
+            if let previous = last.cache, let removed {
+                cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
             }
             cache.write(output: options.output)
-            return last.cache.map { Set($0.outputs.keys) }
+            return removed?.count
         }
         loaded.decoded?.commit()
         RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
         written.records.write(output: options.output, global: written.global, folder: folder,
                               size: written.sink.log.sizes["data/wazi.json"] ?? 0)
         written.tables.write(output: options.output, global: written.global, folder: folder)
-        let previous = building.value
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-        return try publisher.commit(previous: previous)
+        return try publisher.commit(removed: building.value)
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.

@@ -11,8 +11,8 @@ import Glibc
 ///
 /// Each group is kept in its `CacheCodable` form with the diagnostics its decoding reported (which
 /// are reported again), and decoded on the loading threads; bytes that do not decode are ignored
-/// and the files read. The new file is written as the build goes and put in place by `commit`,
-/// only when the build succeeds.
+/// and the files read. The new file is written, in the groups' order, once every group is decoded
+/// (see `endReading`), and put in place by `commit`, only when the build succeeds.
 final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     struct Entry: Equatable, CacheCodable {
         let file: DecodedFile

@@ -14,6 +14,8 @@ import Glibc
 /// Nothing in it is trusted: a file stays only if it is the very file of the site in place (same
 /// inode); every other file is written afresh (unlinked first, so a file shared with the site in
 /// place is never changed), and files the build does not produce are removed before the swap.
+/// What it holds is known without listing it only when none of its folders changed since the build
+/// that made it (see `trustSpare`).
 public final class Publisher: @unchecked Sendable {
     public let output: String
     private let staging: String
@@ -244,16 +246,16 @@ public final class Publisher: @unchecked Sendable {
 
     /// Swaps the staging folder in; throws (and changes nothing) if any write failed.
     @discardableResult
-    /// - Parameter previous: the files of the site in place, when known (from the build cache); else
-    ///   the output folder is walked to count those that go.
-    public func commit(previous: Set<String>? = nil) throws -> Summary {
+    /// - Parameter removed: how many files of the site in place this build does not have, when known
+    ///   (from the build cache); else the output folder is walked to count them.
+    public func commit(removed: Int? = nil) throws -> Summary {
         if let failure = lock.withLock({ failure }) {
             abandon()
             throw failure
         }
         let kept = lock.withLock { paths }
         var done = lock.withLock { summary }
-        done.removed = previous.map { $0.subtracting(kept).count } ?? countRemoved(keeping: kept)
+        done.removed = removed ?? countRemoved(keeping: kept)
         settle()
         waitForTheFileClock()
         do {
