@@ -27,9 +27,14 @@ final class CacheCodingTests: XCTestCase {
     /// cache as it was decoded.
     func testDecodedContentRoundTrips() throws {
         var kinds: Set<String> = []
-        for entry in try exampleEntries() {
-            XCTAssertEqual(try DecodedCache.Entry(cacheBytes: entry.cacheBytes), entry, entry.file.file.relativePath)
-            kinds.insert(entry.file.file.kind.rawValue)
+        for (file, entry) in try exampleEntries() {
+            let back = try DecodedCache.Entry(cacheBytes: entry.cacheBytes)
+            XCTAssertEqual(back, entry, file.file.relativePath)
+            XCTAssertEqual(back.file(file.file), file, "with the content file the scan gives, the file as decoded")
+            // Positions stay in their bytes until asked for: the same places then.
+            XCTAssertEqual(back.marks.value("end"), file.marks.value("end"))
+            XCTAssertEqual(back.marks.item("commitments", "KENMS0005"), file.marks.item("commitments", "KENMS0005"))
+            kinds.insert(file.file.kind.rawValue)
         }
         XCTAssertEqual(kinds, ["commitment", "milestone", "meeting", "note", "page"], "every kind of item is tried")
     }
@@ -98,7 +103,7 @@ final class CacheCodingTests: XCTestCase {
 
     // MARK: -
 
-    private func exampleEntries() throws -> [DecodedCache.Entry] {
+    private func exampleEntries() throws -> [(file: DecodedFile, entry: DecodedCache.Entry)] {
         let log = DiagnosticLog()
         let tree = ContentTree.scan(exampleContent, log: log)
         let groups = DocumentReader.groups(tree, languages: ["en", "fr", "sw"], log: log)
@@ -110,12 +115,12 @@ final class CacheCodingTests: XCTestCase {
             XCTAssertNotNil(file.entity, group.file.relativePath)
             // Some diagnostics, so that they are tried too.
             let diagnostics = reported.items + [Diagnostic(.warning, SourceLocation(file: group.file.displayPath, line: 2, column: 5), "a warning")]
-            return DecodedCache.Entry(file: file, diagnostics: diagnostics)
+            return (file, DecodedCache.Entry(file: file, diagnostics: diagnostics))
         }
     }
 
     private func largestExampleEntry() throws -> DecodedCache.Entry {
-        try XCTUnwrap(try exampleEntries().max { $0.cacheBytes.count < $1.cacheBytes.count })
+        try XCTUnwrap(try exampleEntries().map(\.entry).max { $0.cacheBytes.count < $1.cacheBytes.count })
     }
 }
 

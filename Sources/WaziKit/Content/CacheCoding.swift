@@ -52,6 +52,9 @@ struct CacheWriter {
 
     mutating func count(_ count: Int) { varint(UInt64(max(0, count))) }
 
+    /// Bytes as they are (their count written before, by the caller).
+    mutating func raw(_ more: [UInt8]) { bytes.append(contentsOf: more) }
+
     mutating func text(_ text: String) {
         var text = text
         // Native strings are contiguous already; this copies only a bridged or lazy one.
@@ -118,6 +121,18 @@ struct CacheReader {
         let count = try varint()
         guard count <= UInt64(end - offset) else { throw Damaged() }
         return Int(count)
+    }
+
+    /// The next `count` bytes, as they are.
+    mutating func raw(_ count: Int) throws -> [UInt8] {
+        guard count >= 0, count <= end - offset else { throw Damaged() }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
+    /// Passes over a text without making it.
+    mutating func skipText() throws {
+        offset += try count()
     }
 
     mutating func text() throws -> String {

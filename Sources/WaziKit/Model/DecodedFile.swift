@@ -68,58 +68,100 @@ protocol DecodedFileStore: Sendable {
 }
 
 /// Where some keys' values, and some lists' items, are written in a file.
+///
+/// Taken from the build cache, they stay in their bytes until asked for: only the files a check
+/// reports on need them, and decoding every file's places was a fifth of taking 10,000 files
+/// from the cache.
 struct Marks: Sendable, Equatable, CacheCodable {
-    private let file: String
-    private let values: [String: SourceLocation]
-    private let items: [String: [String: SourceLocation]]
+    private struct Places: Sendable, Equatable {
+        let file: String
+        let values: [String: SourceLocation]
+        let items: [String: [String: SourceLocation]]
+    }
+
+    private enum Storage: Sendable {
+        case decoded(Places)
+        /// As `write(to:)` writes them, checked whole when read (see `init(from:)`).
+        case encoded([UInt8])
+    }
+
+    private let storage: Storage
 
     init(_ fields: Fields, values keys: [String], lists: [String] = []) {
-        file = fields.source.path
         var values: [String: SourceLocation] = [:]
         for key in keys where fields.has(key) { values[key] = fields.location(ofValue: key) }
-        self.values = values
         var items: [String: [String: SourceLocation]] = [:]
         for key in lists { items[key] = fields.itemLocations(key) }
-        self.items = items
+        storage = .decoded(Places(file: fields.source.path, values: values, items: items))
     }
 
     /// Places given as they are (all in `file`).
     init(file: String, values: [String: SourceLocation] = [:], items: [String: [String: SourceLocation]] = [:]) {
-        self.file = file
-        self.values = values
-        self.items = items
+        storage = .decoded(Places(file: file, values: values, items: items))
     }
 
     /// No positions: everything is reported at the file.
     static func none(_ file: String) -> Marks { Marks(file: file) }
 
-    /// Where `key`'s value is, or the file when it has none.
-    func value(_ key: String) -> SourceLocation { values[key] ?? SourceLocation(file: file) }
-
-    /// Where the item `text` of the list `key` is, or the file.
-    func item(_ key: String, _ text: String) -> SourceLocation { items[key]?[text] ?? SourceLocation(file: file) }
-
-    /// The places by name after the file's name: every one is in that file, which is not repeated.
-    func write(to writer: inout CacheWriter) {
-        writer.write(file)
-        Self.write(values, to: &writer)
-        writer.count(items.count)
-        for (key, places) in items.sorted(by: { $0.key < $1.key }) {
-            writer.text(key)
-            Self.write(places, to: &writer)
+    private var places: Places {
+        switch storage {
+        case let .decoded(places): return places
+        case let .encoded(bytes):
+            // Checked when read: decoding cannot fail (a key twice, which damage alone could make,
+            // keeps the last place).
+            guard var reader = try? CacheReader(bytes, in: 0..<bytes.count),
+                  let places = try? Self.places(from: &reader) else { return Places(file: "", values: [:], items: [:]) }
+            return places
         }
     }
 
-    init(from reader: inout CacheReader) throws {
-        file = try reader.read()
-        values = try Self.places(in: file, from: &reader)
-        let count = try reader.count()
-        var items: [String: [String: SourceLocation]] = .init(minimumCapacity: count)
-        for _ in 0..<count {
-            let key = try reader.text()
-            guard try items.updateValue(Self.places(in: file, from: &reader), forKey: key) == nil else { throw CacheReader.Damaged() }
+    /// Where `key`'s value is, or the file when it has none.
+    func value(_ key: String) -> SourceLocation {
+        let places = places
+        return places.values[key] ?? SourceLocation(file: places.file)
+    }
+
+    /// Where the item `text` of the list `key` is, or the file.
+    func item(_ key: String, _ text: String) -> SourceLocation {
+        let places = places
+        return places.items[key]?[text] ?? SourceLocation(file: places.file)
+    }
+
+    static func == (a: Marks, b: Marks) -> Bool { a.places == b.places }
+
+    /// Their length, then the places by name after the file's name: every one is in that file,
+    /// which is not repeated.
+    func write(to writer: inout CacheWriter) {
+        if case let .encoded(bytes) = storage {
+            writer.count(bytes.count)
+            return writer.raw(bytes)
         }
-        self.items = items
+        let places = places
+        var inner = CacheWriter(capacity: 128)
+        inner.write(places.file)
+        Self.write(places.values, to: &inner)
+        inner.count(places.items.count)
+        for (key, list) in places.items.sorted(by: { $0.key < $1.key }) {
+            inner.text(key)
+            Self.write(list, to: &inner)
+        }
+        writer.count(inner.bytes.count)
+        writer.raw(inner.bytes)
+    }
+
+    /// Checks the bytes' shape (every length, number and count in bounds) without making texts or
+    /// tables, and keeps them.
+    init(from reader: inout CacheReader) throws {
+        let bytes = try reader.raw(reader.count())
+        var check = try CacheReader(bytes, in: 0..<bytes.count)
+        try check.skipText()
+        try Self.skipPlaces(&check)
+        for _ in 0..<(try check.count()) {
+            try check.skipText()
+            try Self.skipPlaces(&check)
+        }
+        guard check.atEnd else { throw CacheReader.Damaged() }
+        storage = .encoded(bytes)
     }
 
     /// By name in order, so that the same marks always give the same bytes.
@@ -132,27 +174,34 @@ struct Marks: Sendable, Equatable, CacheCodable {
         }
     }
 
+    private static func places(from reader: inout CacheReader) throws -> Places {
+        let file: String = try reader.read()
+        let values = try places(in: file, from: &reader)
+        let count = try reader.count()
+        var items: [String: [String: SourceLocation]] = .init(minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try reader.text()
+            items[key] = try places(in: file, from: &reader)
+        }
+        return Places(file: file, values: values, items: items)
+    }
+
     private static func places(in file: String, from reader: inout CacheReader) throws -> [String: SourceLocation] {
         let count = try reader.count()
         var places: [String: SourceLocation] = .init(minimumCapacity: count)
         for _ in 0..<count {
             let name = try reader.text()
-            let place = SourceLocation(file: file, line: try reader.read(), column: try reader.read())
-            guard places.updateValue(place, forKey: name) == nil else { throw CacheReader.Damaged() }
+            places[name] = SourceLocation(file: file, line: try reader.read(), column: try reader.read())
         }
         return places
     }
-}
 
-extension DecodedFile: CacheCodable {
-    func write(to writer: inout CacheWriter) {
-        writer.write(file)
-        writer.write(entity)
-        writer.write(marks)
-    }
-
-    convenience init(from reader: inout CacheReader) throws {
-        try self.init(file: reader.read(), entity: reader.read(), marks: reader.read())
+    private static func skipPlaces(_ reader: inout CacheReader) throws {
+        for _ in 0..<(try reader.count()) {
+            try reader.skipText()
+            let _: Int = try reader.read()
+            let _: Int = try reader.read()
+        }
     }
 }
 

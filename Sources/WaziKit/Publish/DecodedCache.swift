@@ -14,29 +14,40 @@ import Glibc
 /// and the files read. The new file is written, in the groups' order, once every group is decoded
 /// (see `endReading`), and put in place by `commit`, only when the build succeeds.
 final class DecodedCache: DecodedFileStore, @unchecked Sendable {
+    /// A decoded file without its `ContentFile`, which the content scan gives again (the same: the
+    /// path, and the content folder as given, which `begin`'s context covers).
     struct Entry: Equatable, CacheCodable {
-        let file: DecodedFile
+        let entity: DecodedFile.Entity?
+        let marks: Marks
         let diagnostics: [Diagnostic]
 
         init(file: DecodedFile, diagnostics: [Diagnostic]) {
-            self.file = file
+            entity = file.entity
+            marks = file.marks
             self.diagnostics = diagnostics
         }
 
+        /// The decoded file, for the content file it was kept for.
+        func file(_ content: ContentFile) -> DecodedFile {
+            DecodedFile(file: content, entity: entity, marks: marks)
+        }
+
         func write(to writer: inout CacheWriter) {
-            writer.write(file)
+            writer.write(entity)
+            writer.write(marks)
             writer.write(diagnostics)
         }
 
         init(from reader: inout CacheReader) throws {
-            file = try reader.read()
+            entity = try reader.read()
+            marks = try reader.read()
             diagnostics = try reader.read()
         }
     }
 
     /// The entries' form, in the header: bumped when it changes, so that no file an earlier form
     /// wrote is ever read as this one (besides the build stamp in `context`, which tells builds apart).
-    private static let form = "form 3 "
+    private static let form = "form 4 "
 
     private let output: String
     private let threads: Int
@@ -104,7 +115,7 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         guard let stamp = stamp(group), let entry = previous[group.file.relativePath],
               entry.stamp == stamp, let decoded = try? Entry(cacheBytes: buffer, in: entry.bytes) else { return nil }
         kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .previous(entry.bytes))
-        return (decoded.file, decoded.diagnostics)
+        return (decoded.file(group.file), decoded.diagnostics)
     }
 
     func keep(_ group: DocumentReader.FileGroup, at index: Int, _ file: DecodedFile, diagnostics: [Diagnostic]) {
