@@ -10,5 +10,5 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
 fi
 make -s deps >/dev/null
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null  # as `make release` builds it
 exec python3 Benchmarks/bench.py "$@"
