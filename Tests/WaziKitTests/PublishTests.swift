@@ -22,12 +22,8 @@ final class PublishTests: XCTestCase {
     /// holds, the build equals a clean one, and the site in place (which shares its unchanged files'
     /// inodes) is never written through it.
     func testARecycledSpareTrustsNothingItHolds() throws {
-        let content = try copyOfExample(self)
-        let folder = try temporaryFolder(self)
-        let output = folder + "/site", spare = folder + "/.site.wazi-spare"
-        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        let (content, output, spare, milestone) = try spareSite()
         XCTAssertFalse(FileManager.default.fileExists(atPath: spare), "a first build retires nothing")
-        let milestone = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md"
         try edit(milestone, replacing: "status: not-started", with: "status: stuck")
         XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: spare + "/index.html"), "the retired site is the spare")
@@ -46,21 +42,13 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(try tree(output), inPlace, "the spare shares no writes with the site in place")
 
         try edit(milestone, replacing: "status: stuck", with: "status: in-progress")
-        let recycled = Build.run(options(content: content, output: output))
-        XCTAssertEqual(recycled.errors, 0, printed(recycled.diagnostics))
-        let clean = folder + "/clean"
-        XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
-        XCTAssertEqual(try tree(output), try tree(clean))
+        try rebuildEqualsCleanBuild(content, output)
     }
 
     /// Once the build cache knows the inodes of the kept pages, a recycled spare's page is kept only
     /// if it is that very file: one replaced (with wrong bytes), or removed, is made again.
     func testARecycledSpareKeepsOnlyTheRecordedFiles() throws {
-        let content = try copyOfExample(self)
-        let folder = try temporaryFolder(self)
-        let output = folder + "/site", spare = folder + "/.site.wazi-spare"
-        let milestone = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md"
-        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        let (content, output, spare, milestone) = try spareSite()
         // Enough rebuilds for a recycled spare whose pages the cache records (the second retires the first site).
         for round in 1...3 {
             try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
@@ -75,35 +63,22 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(try tree(output), inPlace, "the spare shares no writes with the site in place")
 
         try edit(milestone, replacing: "title: \"", with: "title: \"4 ")
-        let report = Build.run(options(content: content, output: output))
-        XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
+        let report = try rebuildEqualsCleanBuild(content, output)
         XCTAssertLessThan(report.rendered, report.pages)
         XCTAssertFalse(report.spareTrusted, "a spare changed since it was retired is listed")
-        let clean = folder + "/clean"
-        XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
-        XCTAssertEqual(try tree(output), try tree(clean))
     }
 
     /// A spare nobody touched is taken as the last build described it (not listed, its pages kept
     /// without a look); a file added to the site in place by hand, or one removed from it, is seen
     /// when that site comes back as the spare (its folder changed), and the build equals a clean one.
     func testAnUntouchedSpareIsTrustedAndAChangedOneIsNot() throws {
-        let content = try copyOfExample(self)
-        let folder = try temporaryFolder(self)
-        let output = folder + "/site", clean = folder + "/clean"
-        let milestone = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md"
+        let (content, output, _, milestone) = try spareSite()
         var round = 0
         func rebuild() throws -> BuildReport {
             round += 1
             try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
-            let report = Build.run(options(content: content, output: output))
-            XCTAssertEqual(report.errors, 0, printed(report.diagnostics))
-            FileTree.remove(clean)
-            XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0)
-            XCTAssertEqual(try tree(output), try tree(clean), "round \(round)")
-            return report
+            return try rebuildEqualsCleanBuild(content, output, "round \(round)")
         }
-        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
         XCTAssertFalse(try rebuild().spareTrusted, "a first build retires nothing: no spare yet")
         XCTAssertTrue(try rebuild().spareTrusted)
 
@@ -115,6 +90,30 @@ final class PublishTests: XCTestCase {
             XCTAssertFalse(try rebuild().spareTrusted, "it is now")
             XCTAssertTrue(try rebuild().spareTrusted)
         }
+    }
+
+    /// A copy of the example built once into `site`, with where its spare goes and the milestone
+    /// the spare tests edit.
+    private func spareSite() throws -> (content: String, output: String, spare: String, milestone: String) {
+        let content = try copyOfExample(self)
+        let folder = try temporaryFolder(self)
+        let output = folder + "/site"
+        XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
+        return (content, output, folder + "/.site.wazi-spare",
+                content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md")
+    }
+
+    /// Rebuilds `output` and checks it is the same as a clean build of `content` beside it.
+    @discardableResult
+    private func rebuildEqualsCleanBuild(_ content: String, _ output: String, _ message: String = "",
+                                         file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
+        let report = Build.run(options(content: content, output: output))
+        XCTAssertEqual(report.errors, 0, printed(report.diagnostics), file: file, line: line)
+        let clean = (output as NSString).deletingLastPathComponent + "/clean"
+        FileTree.remove(clean)
+        XCTAssertEqual(Build.run(options(content: content, output: clean)).errors, 0, file: file, line: line)
+        XCTAssertEqual(try tree(output), try tree(clean), message, file: file, line: line)
+        return report
     }
 
     func testASuccessfulBuildRemovesFilesThatNoLongerBelong() throws {
