@@ -92,6 +92,41 @@ final class PublishTests: XCTestCase {
         }
     }
 
+    /// A file of the spare that no other name shares (wazi.json, which every edit changes) is written
+    /// over in place, its pages reused; one linked elsewhere too (a copy a user keeps with `ln`) or
+    /// whose permissions were changed is replaced, never changed itself.
+    func testTheSparesOwnFilesAreWrittenOverAndSharedOnesAreNot() throws {
+        let (content, output, _, milestone) = try spareSite()
+        let wazi = output + "/data/wazi.json"
+        func info(_ path: String) -> stat {
+            var info = stat()
+            XCTAssertEqual(lstat(path, &info), 0, path)
+            return info
+        }
+        var round = 0
+        func rebuild() throws {
+            round += 1
+            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
+            try rebuildEqualsCleanBuild(content, output, "round \(round)")
+        }
+        let first = info(wazi).st_ino
+        try rebuild()
+        try rebuild()
+        XCTAssertEqual(info(wazi).st_ino, first, "round 2 went into the first site, retired by round 1: its file, written over")
+
+        let kept = (output as NSString).deletingLastPathComponent + "/kept.json"
+        XCTAssertEqual(link(wazi, kept), 0)
+        let keptBytes = try Data(contentsOf: URL(fileURLWithPath: kept))
+        let mode = info(wazi).st_mode & 0o7777
+        XCTAssertEqual(chmod(output + "/data/milestones.csv", 0o600), 0)
+        try rebuild()
+        try rebuild()
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kept)), keptBytes, "a file linked elsewhere is never written through")
+        XCTAssertNotEqual(info(wazi).st_ino, info(kept).st_ino)
+        XCTAssertEqual(info(wazi).st_mode & 0o7777, mode)
+        XCTAssertEqual(info(output + "/data/milestones.csv").st_mode & 0o7777, mode, "a file whose permissions changed is made again")
+    }
+
     /// A copy of the example built once into `site`, with where its spare goes and the milestone
     /// the spare tests edit.
     private func spareSite() throws -> (content: String, output: String, spare: String, milestone: String) {

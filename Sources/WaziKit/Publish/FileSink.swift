@@ -62,12 +62,10 @@ final class ByteStream {
 }
 
 extension ByteStream {
-    /// Writes what `produce` appends into a new file, a chunk at a time; returns the size, and why
-    /// the file could not be written whole, if it could not.
-    /// `relative` is inside the open `folder`; `path` is how messages name it.
-    static func write(to relative: String, in folder: Int32, shown path: String,
-                      _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
-        let fd = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes what `produce` appends into the open file `fd` from its start, a chunk at a time, and cuts
+    /// the file to that length; returns the size, and why the file could not be written whole, if it
+    /// could not. `fd` < 0: the file could not be opened (`errno` says why). `path` is how messages name it.
+    static func write(to fd: Int32, shown path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
         var failure = fd < 0 ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
         let stream = ByteStream { chunk in
             guard failure == nil else { return }
@@ -75,7 +73,12 @@ extension ByteStream {
         }
         produce(stream)
         stream.finish()
-        if fd >= 0 { close(fd) }
+        if fd >= 0 {
+            if failure == nil, ftruncate(fd, off_t(stream.count)) != 0 {
+                failure = "cannot write \(path): \(String(cString: strerror(errno)))"
+            }
+            close(fd)
+        }
         return (stream.count, failure)
     }
 }
