@@ -45,7 +45,8 @@ enum FileBytes {
 
     /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
     /// the file ends first.
-    static func read(_ fd: Int32, count: Int, at position: Int? = nil) -> [UInt8]? {
+    /// `partial`: fewer bytes than `count` (the file ends first) are no failure.
+    static func read(_ fd: Int32, count: Int, at position: Int? = nil, partial: Bool = false) -> [UInt8]? {
         guard count > 0 else { return count == 0 ? [] : nil }
         // Not zeroed first: the reads fill it (wazi.json's kept items are 50 MB after one edit).
         var complete = false
@@ -61,7 +62,7 @@ enum FileBytes {
             complete = offset == count
             initialized = offset
         }
-        return complete ? bytes : nil
+        return complete || partial ? bytes : nil
     }
 }
 

@@ -109,7 +109,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// be bytes written before (see `JSONRecords`). `placed` learns where each element went.
     struct LargeArray {
         let count: Int
-        let element: (Int) -> [UInt8]
+        /// Appends the element's bytes to the buffer given.
+        let element: (_ index: Int, _ into: inout [UInt8]) -> Void
         var placed: (_ index: Int, _ bytes: Range<Int>) -> Void = { _, _ in }
     }
 
@@ -129,10 +130,9 @@ public indirect enum JSONValue: Sendable, Equatable {
                 for index in 0..<array.count {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     out += Array("\n    ".utf8)
-                    let element = array.element(index)
                     let start = stream.count + out.count
-                    array.placed(index, start..<start + element.count)
-                    out += element
+                    array.element(index, &out)
+                    array.placed(index, start..<stream.count + out.count)
                     stream.append(out)
                     out.removeAll(keepingCapacity: true)
                 }

@@ -29,8 +29,8 @@ enum SiteJSON {
         let item = SiteJSONItem(site: site, log: log)
         func items(_ kind: String, _ keys: [String], _ shows: [[Origin]], _ encode: @escaping (Int) -> [UInt8]) -> JSONValue.LargeArray {
             let prints = shows.map(Origin.fingerprint)
-            return JSONValue.LargeArray(count: keys.count, element: { index in
-                records.bytes(kind + keys[index], fingerprint: prints[index]) { encode(index) }
+            return JSONValue.LargeArray(count: keys.count, element: { index, out in
+                records.append(kind + keys[index], fingerprint: prints[index], to: &out) { encode(index) }
             }, placed: { index, bytes in
                 records.place(kind + keys[index], fingerprint: prints[index], at: bytes)
             })
