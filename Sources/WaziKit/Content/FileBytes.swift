@@ -44,8 +44,7 @@ enum FileBytes {
     }
 
     /// Exactly `count` bytes from `fd` (from `position`, when given, else where it stands), nil if
-    /// the file ends first.
-    /// `partial`: fewer bytes than `count` (the file ends first) are no failure.
+    /// the file ends first; with `partial`, up to `count` (what there is).
     static func read(_ fd: Int32, count: Int, at position: Int? = nil, partial: Bool = false) -> [UInt8]? {
         guard count > 0 else { return count == 0 ? [] : nil }
         // Not zeroed first: the reads fill it (wazi.json's kept items are 50 MB after one edit).

@@ -62,10 +62,11 @@ final class ByteStream {
 }
 
 extension ByteStream {
-    /// Writes what `produce` appends into the open file `fd` from its start, a chunk at a time, and cuts
-    /// the file to that length; returns the size, and why the file could not be written whole, if it
-    /// could not. `fd` < 0: the file could not be opened (`errno` says why). `path` is how messages name it.
-    static func write(to fd: Int32, shown path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
+    /// Writes what `produce` appends into the open file `fd` (of `size` bytes) from its start, a chunk
+    /// at a time, and cuts the file to that length; returns the length, and why the file could not be
+    /// written whole, if it could not. `fd` < 0: the file could not be opened (`errno` says why).
+    /// `path` is how messages name it.
+    static func write(to fd: Int32, size: Int, shown path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
         var failure = fd < 0 ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
         let stream = ByteStream { chunk in
             guard failure == nil else { return }
@@ -74,7 +75,7 @@ extension ByteStream {
         produce(stream)
         stream.finish()
         if fd >= 0 {
-            if failure == nil, ftruncate(fd, off_t(stream.count)) != 0 {
+            if failure == nil, size > stream.count, ftruncate(fd, off_t(stream.count)) != 0 {
                 failure = "cannot write \(path): \(String(cString: strerror(errno)))"
             }
             close(fd)

@@ -12,8 +12,9 @@ import Glibc
 /// build's staging folder: only the files that differ are replaced, instead of making every folder
 /// and link again and deleting the whole retired tree (on disk, most of a small rebuild's time).
 /// Nothing in it is trusted: a file stays only if it is the very file of the site in place (same
-/// inode); every other file is written afresh (unlinked first, so a file shared with the site in
-/// place is never changed), and files the build does not produce are removed before the swap.
+/// inode); every other file is written afresh (over the spare's own file when no other name shares
+/// it, else unlinked first, so a file shared with the site in place is never changed), and files the
+/// build does not produce are removed before the swap.
 /// What it holds is known without listing it only when none of its folders changed since the build
 /// that made it (see `trustSpare`).
 public final class Publisher: @unchecked Sendable {
@@ -61,10 +62,7 @@ public final class Publisher: @unchecked Sendable {
 
     /// Creates an empty staging folder beside `output` (removing any a killed build left).
     public init(output: String) throws {
-        // Read before any thread makes files: umask can only be read by setting it.
-        let mask = umask(0o022)
-        umask(mask)
-        newFileMode = 0o644 & ~mask
+        newFileMode = 0o644 & ~Self.umask()
         var path = output
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.output = path
@@ -175,7 +173,8 @@ public final class Publisher: @unchecked Sendable {
         } catch let error as Failure {
             fail(error)
         } catch {}
-        let (size, failure) = ByteStream.write(to: create(relative), shown: staging + "/" + relative, produce)
+        let file = create(relative)
+        let (size, failure) = ByteStream.write(to: file.fd, size: file.size, shown: staging + "/" + relative, produce)
         if let failure {
             fail(Failure(failure))
             return size
@@ -325,11 +324,13 @@ public final class Publisher: @unchecked Sendable {
             try makeFolder(Self.folder(of: relative))
             let same = hasPrevious && sameBytes(relative, bytes) && linkPrevious(relative) != nil
             if !same {
-                let fd = create(relative)
+                let (fd, size) = create(relative)
                 guard fd >= 0 else { throw Failure("cannot write \(path): \(errorText())") }
                 defer { close(fd) }
                 try Self.write(bytes, fd: fd, path: path)
-                guard ftruncate(fd, off_t(bytes.count)) == 0 else { throw Failure("cannot write \(path): \(errorText())") }
+                guard size <= bytes.count || ftruncate(fd, off_t(bytes.count)) == 0 else {
+                    throw Failure("cannot write \(path): \(errorText())")
+                }
             }
             lock.withLock {
                 paths.insert(relative)
@@ -357,22 +358,35 @@ public final class Publisher: @unchecked Sendable {
         return linkat(outputFolder, relative, stagingFolder, relative, 0) == 0 ? 0 : nil
     }
 
-    /// The file at `relative` in the staging folder, open for writing from its start (the writer cuts it
-    /// to the length it wrote); -1 when it cannot be made (`errno` says why). A recycled spare's file
+    /// The file at `relative` in the staging folder, open for writing from its start, with the size it
+    /// has (a writer that writes less cuts it to its length); -1 when it cannot be made (`errno` says why). A recycled spare's file
     /// that no other name shares is written over in place: its pages are reused instead of freed
     /// and taken again (wazi.json's 48 MB at 10,000 pages). A shared one may be the site in place's
     /// very file (a hard link), so it is replaced, never changed.
-    private func create(_ relative: String) -> Int32 {
+    private func create(_ relative: String) -> (fd: Int32, size: Int) {
         // (Also only with the mode a new file gets, so a file changed by hand is not carried over.)
         if recycled {
             let fd = openat(stagingFolder, relative, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             var info = stat()
             if fd >= 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
-               info.st_mode & 0o7777 == newFileMode { return fd }
+               info.st_mode & 0o7777 == newFileMode { return (fd, Int(info.st_size)) }
             if fd >= 0 { close(fd) }
             vacate(relative)
         }
-        return openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        return (openat(stagingFolder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644), 0)
+    }
+
+    /// This process's umask, from /proc (setting it to read it would race with threads making files);
+    /// where there is no /proc, read the only other way.
+    private static func umask() -> mode_t {
+        if let status = FileBytes.read("/proc/self/status"),
+           let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return mask
+        }
+        let mask = Glibc.umask(0o022)
+        Glibc.umask(mask)
+        return mask
     }
 
     /// Clears `path` in a recycled spare before a file is made there: a file may be shared with the
