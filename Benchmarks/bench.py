@@ -24,7 +24,10 @@ CPU = {}  # command name -> CPU seconds (user + system) of each timed run
 
 
 def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB); keeps its CPU time in CPU."""
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB); keeps its CPU time in CPU.
+    The file system is synced first, untimed: the previous run's 200 MB of pages would otherwise be
+    written back to disk during this one, by kernel threads taking a core from it."""
+    os.sync()
     result = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("failed: %s\n%s" % (" ".join(cmd), result.stderr[-3000:]))

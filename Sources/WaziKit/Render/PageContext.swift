@@ -1,7 +1,7 @@
 import Foundation
 
 /// One page being rendered: its language and place, from which every link is made relative.
-struct PageContext {
+final class PageContext {
     let site: Site
     let language: String
     let t: Lookup
@@ -12,7 +12,7 @@ struct PageContext {
     /// The site's time zone, read once per build (Foundation reads the zone file each time).
     let zone: TimeZone
     /// Prefix from this page to the site root: `../../`, or `./` at the root. Computed once: every link uses it.
-    private(set) var root: String
+    let root: String
     let languagePrefix: String
     /// Shared parts of pages, rendered once per build.
     let fragments: Fragments
@@ -42,10 +42,20 @@ struct PageContext {
 
     /// This page's context with a mark for the path to the site root: for a fragment shared by pages
     /// at every depth (see `Fragments.render(_:key:language:root:model:)`).
-    var relocatable: PageContext {
-        var copy = self
-        copy.root = Fragments.rootMark
-        return copy
+    var relocatable: PageContext { PageContext(self, root: Fragments.rootMark) }
+
+    /// `context` with another root.
+    private init(_ context: PageContext, root: String) {
+        site = context.site
+        language = context.language
+        t = context.t
+        path = context.path
+        institutionSlugs = context.institutionSlugs
+        zone = context.zone
+        self.root = root
+        languagePrefix = context.languagePrefix
+        fragments = context.fragments
+        problems = context.problems
     }
 
     var isDefaultLanguage: Bool { language == site.config.defaultLanguage }
