@@ -238,10 +238,15 @@ public enum Build {
             publisher?.prepareFolders(for: jobs.map(\.outputPath))
         }
         // The data page, which gives the data files' sizes, waits for them.
+        // When most pages will be kept (same theme and options as the last build), the data files and
+        // the feeds get a lane each and the tables are made on every core: the tables were the last
+        // lane to finish after one edit. On a full build one lane does both in turn, a table at a
+        // time, since the pages keep the cores busy and more at once would only add memory.
+        let incremental = last.cache?.global == global
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
-                                            document: { document.value }) { path in
+                                            document: { document.value }, threads: incremental ? options.threads : 1) { path in
                 // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
                 guard reuse.unchanged(path) else { return nil }
                 return FileBytes.read(options.output + "/" + path)
@@ -261,10 +266,7 @@ public enum Build {
             lane.lap("feeds")
             return lane
         }
-        // When most pages will be kept (same theme and options as the last build) the data and the feeds
-        // get a lane each; on a full build one lane does both in turn, since the pages keep the cores
-        // busy and two would only add memory.
-        let lanes = last.cache?.global == global
+        let lanes = incremental
             ? [Lane.start(threads: options.threads, dataWork), Lane.start(threads: options.threads, feedWork)]
             : [Lane.start(threads: options.threads) {
                 var lane = dataWork()

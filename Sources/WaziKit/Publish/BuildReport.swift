@@ -3,10 +3,12 @@ import Foundation
 /// How long each stage of a build took, and the process's resident memory when it ended
 /// (`wazi build --timings`).
 public struct StageTimings: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double, residentMiB: Int)] = []
+    public typealias Stage = (name: String, seconds: Double, cpuSeconds: Double, residentMiB: Int)
+    public private(set) var stages: [Stage] = []
     /// Stages that ran at the same time as the others, on a lane of their own.
-    var beside: [(name: String, seconds: Double, residentMiB: Int)] = []
+    var beside: [Stage] = []
     private var last = ContinuousClock.now
+    private var lastCPU = Self.cpuSeconds()
 
     init() {}
 
@@ -16,31 +18,41 @@ public struct StageTimings: Sendable {
     }
 
     mutating func lap(_ name: String) {
-        let now = ContinuousClock.now
+        let now = ContinuousClock.now, cpu = Self.cpuSeconds()
         let elapsed = now - last
         stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       Self.memory("VmRSS:")))
-        last = now
+                       cpu - lastCPU, Self.memory("VmRSS:")))
+        (last, lastCPU) = (now, cpu)
     }
 
+    /// Each stage's wall time, the CPU time the whole process (every thread) used meanwhile (twice the
+    /// wall time: both cores busy), and the memory resident at its end.
     public var description: String {
-        let total = stages.reduce(0) { $0 + $1.seconds }
+        let total = stages.reduce(0) { $0 + $1.seconds }, cpu = stages.reduce(0) { $0 + $1.cpuSeconds }
         let lines = stages.map { stage in
             stage.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-                + String(format: "%8.3f s %6d MiB resident", stage.seconds, stage.residentMiB)
+                + String(format: "%8.3f s %7.3f s CPU %6d MiB resident", stage.seconds, stage.cpuSeconds, stage.residentMiB)
         }
         let parallel = beside.map { stage in
             stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s (beside pages)", stage.seconds)
         }
-        return (lines + ["total   " + String(format: "%8.3f s %6d MiB peak", total, Self.memory("VmHWM:"))
+        return (lines + ["total   " + String(format: "%8.3f s %7.3f s CPU %6d MiB peak", total, cpu, Self.memory("VmHWM:"))
                      + " (\(Memory.allocator))"] + parallel)
             .joined(separator: "\n")
     }
 
+    /// The CPU time of the process so far, every thread, user and system.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// A line of /proc/self/status in MiB (0 where there is none, as on macOS).
     static func memory(_ field: String) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+        // Read at every stage of every build: without Foundation's text reading.
+        guard let status = FileBytes.read("/proc/self/status"),
+              let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kB = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kB / 1024
     }

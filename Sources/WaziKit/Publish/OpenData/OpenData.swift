@@ -31,27 +31,30 @@ enum OpenData {
     /// `JSONRecords`, `TableRecords`). `previous`: a table file's bytes from the previous build when
     /// none of the items it shows changed. `document`: wazi.json's size, when something else writes it
     /// (see `writeDocument`); else it is written here, after the tables.
+    /// `threads`: how many tables are made at once (each is held until written).
     static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords(),
-                      tables: TableRecords = TableRecords(), document: (() -> Int)? = nil,
-                      previous: (String) -> [UInt8]? = { _ in nil }) -> [Download] {
+                      tables: TableRecords = TableRecords(), document: (() -> Int)? = nil, threads: Int = 1,
+                      previous: @Sendable (String) -> [UInt8]? = { _ in nil }) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
         var canonical: [(table: DataTable, bytes: Int, sha256: String)] = []
-        for table in site.dataTables {
+        let made = parallelMap(site.dataTables, threads: threads) { table -> (bytes: Int, excel: Int, sha256: String) in
             let paths = tablePaths(table)
             let kept = previous(paths[0]).flatMap { bytes in previous(paths[1]).map { (bytes, $0) } }
             let encoded = tables.encode(table, site: site, kept: kept)
-            let (bytes, excel) = (encoded.canonical, encoded.spreadsheet)
-            canonical.append((table, bytes.count, encoded.sha256))
-            sink.write(OutputFile(path: "data/\(table.name).csv", bytes: bytes))
+            sink.write(OutputFile(path: "data/\(table.name).csv", bytes: encoded.canonical))
+            sink.write(OutputFile(path: "data/excel/\(table.name).csv", bytes: encoded.spreadsheet))
+            return (encoded.canonical.count, encoded.spreadsheet.count, encoded.sha256)
+        }
+        for (table, (bytes, excel, sha256)) in zip(site.dataTables, made) {
+            canonical.append((table, bytes, sha256))
             downloads.append(Download(path: "data/\(table.name).csv", title: table.title, description: table.description,
-                                      bytes: bytes.count, mediaType: "text/csv", formatURI: csvFormat,
+                                      bytes: bytes, mediaType: "text/csv", formatURI: csvFormat,
                                       conformsTo: "https://www.rfc-editor.org/rfc/rfc4180", table: table.name, format: "CSV"))
-            sink.write(OutputFile(path: "data/excel/\(table.name).csv", bytes: excel))
             downloads.append(Download(path: "data/excel/\(table.name).csv", title: table.title + " (for spreadsheets)",
                                       description: table.description + " With a byte-order mark, and cells that could start a formula prefixed with '.",
-                                      bytes: excel.count, mediaType: "text/csv", formatURI: csvFormat, conformsTo: nil,
+                                      bytes: excel, mediaType: "text/csv", formatURI: csvFormat, conformsTo: nil,
                                       table: table.name, format: "CSV (Excel)"))
         }
         downloads.append(Download(path: "data/wazi.json", title: "All open data (JSON)",
