@@ -26,10 +26,11 @@ public enum SiteLoader {
     /// `listings`: the content folders as just listed (see `ContentTree.scan`).
     /// `leftovers`: takes what loading made and no longer needs, for a process about to exit not to
     /// free it piece by piece (see `BuildReport.held`). `decoded`: called once every file is decoded,
-    /// when the rest is serial and a core is free for other work.
+    /// when the rest is serial and a core is free for other work, with the site's languages (none
+    /// when site.yaml could not be read).
     static func load(content root: String, options: LoadOptions, store: DecodedFileStore?,
                      listings: [String: [DirectoryListing.Entry]]? = nil, leftovers: Leftovers? = nil,
-                     decoded whenDecoded: () -> Void = {}) -> (site: Site?, diagnostics: [Diagnostic]) {
+                     decoded whenDecoded: (_ languages: [String]) -> Void = { _ in }) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let tree = ContentTree.scan(root, log: log, listings: listings)
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
@@ -59,7 +60,7 @@ public enum SiteLoader {
             return file
         }.compactMap { $0 }
         store?.endReading()
-        whenDecoded()
+        whenDecoded(config?.languages ?? [])
         // Sized at once: grown one file at a time, the table of 10,000 was rehashed a dozen times.
         var marks: [String: Marks] = .init(minimumCapacity: decoded.count)
         var meetings: [Meeting] = [], notes: [Note] = [], pages: [Page] = []

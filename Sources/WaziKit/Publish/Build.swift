@@ -154,13 +154,17 @@ public enum Build {
         load.threads = options.threads
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content, threads: options.threads)
         let leftovers = Leftovers()
+        // The theme is loaded beside loading's serial end, once the site's languages are known.
+        let log = DiagnosticLog()
+        var themeLane: Eventually<Theme?>?
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
-                                                      listings: last.stamps.contentListings, leftovers: leftovers,
-                                                      decoded: whenDecoded)
+                                                      listings: last.stamps.contentListings, leftovers: leftovers) { languages in
+            themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: languages, log: log) }
+            whenDecoded()
+        }
         Memory.release()
         timings.lap("load")
-        let log = DiagnosticLog()
-        let theme = Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
+        let theme = themeLane?.value ?? Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
         return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
                       leftovers: leftovers)
