@@ -241,12 +241,12 @@ public enum Build {
         let folders = Lane.start(threads: options.threads) {
             publisher?.prepareFolders(for: jobs.map(\.outputPath))
         }
-        // The data page, which gives the data files' sizes, waits for them.
         // When most pages will be kept (same theme and options as the last build), the data files and
         // the feeds get a lane each and the tables are made on every core: the tables were the last
         // lane to finish after one edit. On a full build one lane does both in turn, a table at a
         // time, since the pages keep the cores busy and more at once would only add memory.
         let incremental = last.cache?.global == global
+        // The data page, which gives the data files' sizes, waits for them.
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
