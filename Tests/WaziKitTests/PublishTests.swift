@@ -127,6 +127,31 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(info(output + "/data/milestones.csv").st_mode & 0o7777, mode, "a file whose permissions changed is made again")
     }
 
+    /// A file the last build kept (its inode recorded as the site in place's) is never written over,
+    /// even once its other name was removed by hand: a build failing after that would leave changed
+    /// bytes under an inode the next build keeps without reading them.
+    func testARecordedFileIsNeverWrittenOverEvenWhenNoOtherNameSharesIt() throws {
+        let (content, output, spare, milestone) = try spareSite()
+        let other = content + "/commitments/KENMS0005/milestones/1-operationalisation-nccg-ogp-steering-committee.md"
+        let page = "/commitments/kenms0005/milestones/1/index.html"
+        func inode(_ path: String) -> UInt64 {
+            var info = stat()
+            XCTAssertEqual(lstat(path, &info), 0, path)
+            return UInt64(info.st_ino)
+        }
+        // The first rebuild retires the first site; the second keeps the page from it.
+        for round in 1...2 {
+            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
+            try rebuildEqualsCleanBuild(content, output, "round \(round)")
+        }
+        let kept = inode(output + page)
+        XCTAssertEqual(inode(spare + page), kept, "kept: one file in both sites")
+        try FileManager.default.removeItem(atPath: output + page)
+        try edit(other, replacing: "title: \"", with: "title: \"3 ")
+        try rebuildEqualsCleanBuild(content, output)
+        XCTAssertNotEqual(inode(output + page), kept, "made anew, not written over")
+    }
+
     /// A copy of the example built once into `site`, with where its spare goes and the milestone
     /// the spare tests edit.
     private func spareSite() throws -> (content: String, output: String, spare: String, milestone: String) {

@@ -81,8 +81,9 @@ public enum Build {
             return report
         }
         guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
-        // Before anything is written to the staging folder (see `trustSpare`).
+        // Before anything is written to the staging folder (see `trustSpare`, `Publisher.recorded`).
         _ = spare.value
+        publisher?.recorded = last.cache?.outputs ?? [:]
         let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher, timings: &timings)
         diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }

@@ -29,6 +29,10 @@ public final class Publisher: @unchecked Sendable {
     private var spareFiles: [String] = []
     /// Set before anything is written, then only read: without the lock.
     private var spareKnown = false
+    /// The files of the site in place as the last build recorded them (see `BuildCache.Output.inode`):
+    /// the spare's file with one of their inodes is never written over (see `create`). Set before
+    /// anything is written, then only read.
+    var recorded: [String: BuildCache.Output] = [:]
     /// When the staging folder held the new site as it will go live (see `settle`).
     private var settledAt: FileTime?
     private let lock = NSLock()
@@ -359,17 +363,22 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// The file at `relative` in the staging folder, open for writing from its start, with the size it
-    /// has (a writer that writes less cuts it to its length); -1 when it cannot be made (`errno` says why). A recycled spare's file
-    /// that no other name shares is written over in place: its pages are reused instead of freed
-    /// and taken again (wazi.json's 48 MB at 10,000 pages). A shared one may be the site in place's
-    /// very file (a hard link), so it is replaced, never changed.
+    /// has (a writer that writes less cuts it to its length); -1 when it cannot be made (`errno` says
+    /// why). A recycled spare's file that no other name shares is written over in place: its pages are
+    /// reused instead of freed and taken again (wazi.json's 48 MB at 10,000 pages). A shared one may
+    /// be the site in place's very file (a hard link), so it is replaced, never changed; so is one the
+    /// last build recorded as a file of the site in place, whose other name was removed by hand: a
+    /// build that failed after writing over it would leave it changed under an inode the next build
+    /// keeps without reading (see `keep`).
     private func create(_ relative: String) -> (fd: Int32, size: Int) {
         // (Also only with the mode a new file gets, so a file changed by hand is not carried over.)
         if recycled {
             let fd = openat(stagingFolder, relative, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             var info = stat()
             if fd >= 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
-               info.st_mode & 0o7777 == newFileMode { return (fd, Int(info.st_size)) }
+               info.st_mode & 0o7777 == newFileMode, recorded[relative]?.inode != UInt64(info.st_ino) {
+                return (fd, Int(info.st_size))
+            }
             if fd >= 0 { close(fd) }
             vacate(relative)
         }
