@@ -147,9 +147,16 @@ final class PublishTests: XCTestCase {
         let kept = inode(output + page)
         XCTAssertEqual(inode(spare + page), kept, "kept: one file in both sites")
         try FileManager.default.removeItem(atPath: output + page)
+        // Held open (which links nothing): its bytes tell whether it was written over, and its inode
+        // cannot be reused for the new file.
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: spare + page))
+        defer { try? handle.close() }
+        let before = try handle.readToEnd()
         try edit(other, replacing: "title: \"", with: "title: \"3 ")
         try rebuildEqualsCleanBuild(content, output)
-        XCTAssertNotEqual(inode(output + page), kept, "made anew, not written over")
+        try handle.seek(toOffset: 0)
+        XCTAssertEqual(try handle.readToEnd(), before, "made anew, not written over")
+        XCTAssertNotEqual(inode(output + page), kept)
     }
 
     /// A copy of the example built once into `site`, with where its spare goes and the milestone
