@@ -76,8 +76,7 @@ final class PublishTests: XCTestCase {
         var round = 0
         func rebuild() throws -> BuildReport {
             round += 1
-            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
-            return try rebuildEqualsCleanBuild(content, output, "round \(round)")
+            return try editAndRebuild(milestone, round: round, content, output)
         }
         XCTAssertFalse(try rebuild().spareTrusted, "a first build retires nothing: no spare yet")
         XCTAssertTrue(try rebuild().spareTrusted)
@@ -98,16 +97,11 @@ final class PublishTests: XCTestCase {
     func testTheSparesOwnFilesAreWrittenOverAndSharedOnesAreNot() throws {
         let (content, output, _, milestone) = try spareSite()
         let wazi = output + "/data/wazi.json"
-        func info(_ path: String) -> stat {
-            var info = stat()
-            XCTAssertEqual(lstat(path, &info), 0, path)
-            return info
-        }
+        func info(_ path: String) -> stat { fileStatus(path) }
         var round = 0
         func rebuild() throws {
             round += 1
-            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
-            try rebuildEqualsCleanBuild(content, output, "round \(round)")
+            try editAndRebuild(milestone, round: round, content, output)
         }
         let first = info(wazi).st_ino
         try rebuild()
@@ -134,16 +128,9 @@ final class PublishTests: XCTestCase {
         let (content, output, spare, milestone) = try spareSite()
         let other = content + "/commitments/KENMS0005/milestones/1-operationalisation-nccg-ogp-steering-committee.md"
         let page = "/commitments/kenms0005/milestones/1/index.html"
-        func inode(_ path: String) -> UInt64 {
-            var info = stat()
-            XCTAssertEqual(lstat(path, &info), 0, path)
-            return UInt64(info.st_ino)
-        }
+        func inode(_ path: String) -> UInt64 { UInt64(fileStatus(path).st_ino) }
         // The first rebuild retires the first site; the second keeps the page from it.
-        for round in 1...2 {
-            try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ")
-            try rebuildEqualsCleanBuild(content, output, "round \(round)")
-        }
+        for round in 1...2 { try editAndRebuild(milestone, round: round, content, output) }
         let kept = inode(output + page)
         XCTAssertEqual(inode(spare + page), kept, "kept: one file in both sites")
         try FileManager.default.removeItem(atPath: output + page)
@@ -168,6 +155,14 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(Build.run(options(content: content, output: output)).errors, 0)
         return (content, output, folder + "/.site.wazi-spare",
                 content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md")
+    }
+
+    /// Puts `round` before the milestone's title, then rebuilds (see `rebuildEqualsCleanBuild`).
+    @discardableResult
+    private func editAndRebuild(_ milestone: String, round: Int, _ content: String, _ output: String,
+                                file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
+        try edit(milestone, replacing: "title: \"", with: "title: \"\(round) ", file: file, line: line)
+        return try rebuildEqualsCleanBuild(content, output, "round \(round)", file: file, line: line)
     }
 
     /// Rebuilds `output` and checks it is the same as a clean build of `content` beside it.

@@ -83,3 +83,10 @@ func placedAtEveryPlaceInAWord(_ specials: [String], gaps: [Int], endingWithIt: 
         }
     }
 }
+
+/// `lstat` of `path` (a link is not followed), which must succeed.
+func fileStatus(_ path: String, file: StaticString = #filePath, line: UInt = #line) -> stat {
+    var info = stat()
+    XCTAssertEqual(lstat(path, &info), 0, path, file: file, line: line)
+    return info
+}

@@ -21,7 +21,7 @@ public struct StageTimings: Sendable {
         let now = ContinuousClock.now, cpu = Self.cpuSeconds()
         let elapsed = now - last
         stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       cpu - lastCPU, Self.memory("VmRSS:")))
+                       cpu - lastCPU, Self.memory("VmRSS")))
         (last, lastCPU) = (now, cpu)
     }
 
@@ -36,7 +36,7 @@ public struct StageTimings: Sendable {
         let parallel = beside.map { stage in
             stage.name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s (beside pages)", stage.seconds)
         }
-        return (lines + ["total   " + String(format: "%8.3f s %7.3f s CPU %6d MiB peak", total, cpu, Self.memory("VmHWM:"))
+        return (lines + ["total   " + String(format: "%8.3f s %7.3f s CPU %6d MiB peak", total, cpu, Self.memory("VmHWM"))
                      + " (\(Memory.allocator))"] + parallel)
             .joined(separator: "\n")
     }
@@ -48,13 +48,9 @@ public struct StageTimings: Sendable {
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    /// A line of /proc/self/status in MiB (0 where there is none, as on macOS).
+    /// A field of /proc/self/status (kB there) in MiB; 0 where there is none (as on macOS).
     static func memory(_ field: String) -> Int {
-        // Read at every stage of every build: without Foundation's text reading.
-        guard let status = FileBytes.read("/proc/self/status"),
-              let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix(field) }),
-              let kB = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kB / 1024
+        ProcessStatus.value(field).flatMap { Int($0) }.map { $0 / 1024 } ?? 0
     }
 }
 

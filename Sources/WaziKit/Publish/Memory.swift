@@ -37,3 +37,15 @@ enum Memory {
         if let releaseFree { releaseFree() } else { _ = trim?(0) }
     }
 }
+
+/// This process's facts as Linux gives them in /proc/self/status.
+enum ProcessStatus {
+    /// The value of `field` ("VmRSS", "Umask"…) without its unit, nil where there is none (as on macOS).
+    /// Read without Foundation's text reading: `--timings` asks at every stage of every build.
+    static func value(_ field: String) -> Substring? {
+        guard let status = FileBytes.read("/proc/self/status") else { return nil }
+        let prefix = field + ":"
+        return String(decoding: status, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(prefix) }?
+            .dropFirst(prefix.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+    }
+}

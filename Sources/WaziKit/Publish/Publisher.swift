@@ -388,11 +388,7 @@ public final class Publisher: @unchecked Sendable {
     /// This process's umask, from /proc (setting it to read it would race with threads making files);
     /// where there is no /proc, read the only other way.
     private static func umask() -> mode_t {
-        if let status = FileBytes.read("/proc/self/status"),
-           let line = String(decoding: status, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-           let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
-            return mask
-        }
+        if let mask = ProcessStatus.value("Umask").flatMap({ mode_t($0, radix: 8) }) { return mask }
         let mask = Glibc.umask(0o022)
         Glibc.umask(mask)
         return mask
