@@ -2,7 +2,13 @@ import XCTest
 @testable import WaziKit
 
 /// A rebuild after a change gives exactly the bytes of a clean build, while redoing only what changed.
+/// Every rebuild is made twice: by a one-shot build, and into a second output through a `BuildSession`
+/// (as `wazi serve` builds), which takes what it can from memory instead of the caches.
 final class IncrementalBuildTests: XCTestCase {
+    private let session = BuildSession()
+    private var sessionOutput = ""
+    /// The session's report of the last `rebuild`.
+    private var resident = BuildReport(diagnostics: [], pages: 0, files: 0)
     private var content = ""
     private var theme = ""
     private var output = ""
@@ -12,10 +18,12 @@ final class IncrementalBuildTests: XCTestCase {
         content = folder + "/content"
         theme = folder + "/templates"
         output = folder + "/site"
+        sessionOutput = folder + "/session/site"
         try FileManager.default.copyItem(atPath: exampleContent, toPath: content)
         try FileManager.default.copyItem(atPath: defaultTheme, toPath: theme)
         let first = Build.run(options(content: content, templates: theme, output: output))
         XCTAssertEqual(first.errors, 0, printed(first.diagnostics))
+        XCTAssertEqual(Build.run(options(content: content, templates: theme, output: sessionOutput), session: session).errors, 0)
     }
 
     private var milestone6: String { content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md" }
@@ -29,14 +37,43 @@ final class IncrementalBuildTests: XCTestCase {
         try change()
         let report = Build.run(options(content: content, templates: theme, output: output, asOf: asOf))
         XCTAssertEqual(report.errors, 0, printed(report.diagnostics), file: file, line: line)
+        resident = Build.run(options(content: content, templates: theme, output: sessionOutput, asOf: asOf), session: session)
+        XCTAssertEqual(resident.errors, 0, printed(resident.diagnostics), file: file, line: line)
+        // The session takes from memory every file it does not parse, at least those the one-shot
+        // build takes from the cache (more when a test damaged that cache).
+        XCTAssertEqual(report.rememberedFiles, 0, file: file, line: line)
+        if report.replayed.isEmpty {
+            XCTAssertEqual(resident.rememberedFiles, resident.reusedFiles, "session files", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(resident.reusedFiles, report.reusedFiles, "session files", file: file, line: line)
+            XCTAssertEqual(resident.rendered, report.rendered, "session pages", file: file, line: line)
+        }
         let clean = try temporaryFolder(self) + "/clean"
         XCTAssertEqual(Build.run(options(content: content, templates: theme, output: clean, asOf: asOf)).errors, 0)
-        let incremental = try tree(output), expected = try tree(clean)
-        XCTAssertEqual(incremental.keys.sorted(), expected.keys.sorted(), file: file, line: line)
-        for (path, bytes) in expected where incremental[path] != bytes {
-            XCTFail("\(path) differs from a clean build", file: file, line: line)
+        let expected = try tree(clean)
+        for (name, folder) in [("incremental", output), ("session", sessionOutput)] {
+            let incremental = try tree(folder)
+            XCTAssertEqual(incremental.keys.sorted(), expected.keys.sorted(), name, file: file, line: line)
+            for (path, bytes) in expected where incremental[path] != bytes {
+                XCTFail("\(name): \(path) differs from a clean build", file: file, line: line)
+            }
         }
         return report
+    }
+
+    /// A one-shot build of the session's output between two of its builds (`wazi build` while
+    /// `wazi serve` runs on the same folder): the session's next build does not take the site in
+    /// place for the one it made, and gives the bytes of a clean build.
+    func testASessionNoticesAnotherBuildOfItsOutput() throws {
+        for round in 1...3 {
+            try rebuild { try edit(milestone6, replacing: "title: \"", with: "title: \"Round \(round) – ") }
+            XCTAssertNotNil(session.cache(output: sessionOutput))
+            usleep(20_000)
+            try edit(milestone6, replacing: "title: \"Round \(round) – ", with: "title: \"")
+            let other = Build.run(options(content: content, templates: theme, output: sessionOutput))
+            XCTAssertEqual(other.errors, 0)
+            XCTAssertGreaterThan(other.published.written, 0)
+            XCTAssertNil(session.cache(output: sessionOutput), "the session's cache describes the folder that build retired")
+        }
     }
 
     func testNothingChangedDoesNothing() throws {
@@ -66,6 +103,7 @@ final class IncrementalBuildTests: XCTestCase {
         let files = try FileManager.default.subpathsOfDirectory(atPath: content)
             .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }
         XCTAssertEqual(report.reusedFiles, files.count - 1)
+        XCTAssertEqual(resident.rememberedFiles, files.count - 1)
     }
 
     /// A translation added, changed or removed is a change of its group: the cached decoding is not used.
@@ -129,6 +167,7 @@ final class IncrementalBuildTests: XCTestCase {
             try Data(out).write(to: URL(fileURLWithPath: cache))
         }
         XCTAssertEqual(report.reusedFiles, 0)
+        XCTAssertGreaterThan(resident.rememberedFiles, 10, "the session's memory is not the damaged file")
         let again = try rebuild { try edit(milestone6, replacing: "status: stuck", with: "status: in-progress") }
         XCTAssertGreaterThan(again.reusedFiles, 10)
     }
@@ -314,3 +353,4 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.reusedFiles, 0, "decoding depends on the date (a meeting's status)")
     }
 }
+

@@ -31,7 +31,9 @@ public enum Build {
     }
 
     /// Builds the site into `options.output`; on any error the previous output stays as it was.
-    public static func run(_ options: BuildOptions) -> BuildReport {
+    /// `session`: what the last build of a process that builds again and again left in memory (see
+    /// `BuildSession`); this build updates it.
+    public static func run(_ options: BuildOptions, session: BuildSession? = nil) -> BuildReport {
         let publisher: Publisher
         do {
             publisher = try Publisher(output: options.output)
@@ -39,7 +41,7 @@ public enum Build {
             return BuildReport(diagnostics: [Diagnostic(.error, SourceLocation(file: options.output), "\(error)")],
                                pages: 0, files: 0)
         }
-        return execute(options, publisher: publisher)
+        return execute(options, publisher: publisher, session: session)
     }
 
     static func failed(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
@@ -48,10 +50,10 @@ public enum Build {
 
     /// Runs every step; with a publisher, outputs stream into its staging folder, which replaces the
     /// output only if the build succeeds. A publisher also reads and writes the build cache.
-    private static func execute(_ options: BuildOptions, publisher: Publisher?) -> BuildReport {
+    private static func execute(_ options: BuildOptions, publisher: Publisher?, session: BuildSession? = nil) -> BuildReport {
         Memory.tune()
         var timings = StageTimings()
-        let last = LastBuild(options, publisher: publisher)
+        let last = LastBuild(options, publisher: publisher, session: session)
         timings.lap("cache")
         if var report = replay(last, options, publisher: publisher) {
             timings.lap("check")
@@ -63,12 +65,12 @@ public enum Build {
         // the recycled staging folder checked against what the last build said of it: both once every
         // file is decoded, when what is left of loading keeps one core busy.
         let storedRows = LateLane(threads: options.threads) { () -> StoredRows in
-            publisher == nil ? ("", [:]) : RowCache.read(output: options.output)
+            publisher == nil ? ("", [:]) : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
         }
         let spare = LateLane(threads: options.threads) {
             publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
         }
-        let loaded = load(options, last, publisher: publisher, timings: &timings) {
+        let loaded = load(options, last, publisher: publisher, memory: session?.decoded, timings: &timings) {
             storedRows.start()
             spare.start()
         }
@@ -93,11 +95,13 @@ public enum Build {
         report.reusedDataItems = written.records.reused
         report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
+        report.rememberedFiles = loaded.decoded?.fromMemory ?? 0
         report.spareTrusted = publisher?.spareTrusted ?? false
         report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
             do {
-                report.published = try commit(written, loaded, last, options, publisher: publisher, diagnostics: diagnostics)
+                report.published = try commit(written, loaded, last, options, publisher: publisher, session: session,
+                                              diagnostics: diagnostics)
             } catch {
                 diagnostics.append(Diagnostic(.error, SourceLocation(file: options.output), "\(error)"))
                 return stop()
@@ -117,9 +121,11 @@ public enum Build {
         let cache: BuildCache?
         let stamps: BuildCache.Stamps
 
-        init(_ options: BuildOptions, publisher: Publisher?) {
+        init(_ options: BuildOptions, publisher: Publisher?, session: BuildSession?) {
             // Read on another thread while the input files are stamped.
-            let reading = Lane.start(threads: options.threads) { publisher == nil ? nil : BuildCache.read(output: options.output) }
+            let reading = Lane.start(threads: options.threads) {
+                publisher == nil ? nil : session?.cache(output: options.output) ?? BuildCache.read(output: options.output)
+            }
             stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options)
             cache = reading.value
         }
@@ -149,11 +155,12 @@ public enum Build {
 
     /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
     /// its cache (see `DecodedCache`).
-    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?,
+    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, memory: DecodedCache.Remembered?,
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content, threads: options.threads)
+        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
+                                                            threads: options.threads, memory: memory)
         let leftovers = Leftovers()
         // The theme is loaded beside loading's serial end, once the site's languages are known.
         let log = DiagnosticLog()
@@ -289,14 +296,14 @@ public enum Build {
 
     /// Writes what the next build reuses, then puts the staged site in place of the output.
     private static func commit(_ written: Written, _ loaded: Loaded, _ last: LastBuild, _ options: BuildOptions,
-                               publisher: Publisher, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
+                               publisher: Publisher, session: BuildSession?, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
         // The cache names the folder it describes and is written before the swap: whatever moment
         // a build is killed at, the next one trusts it only if it matches the output in place.
         let folder = publisher.stagingIdentity
         let liveSince = publisher.settle()
         // The build cache on a lane of its own, the others meanwhile: one after the other they were
         // most of publishing after one edit.
-        let building = Lane.start(threads: options.threads) { () -> Int? in
+        let building = Lane.start(threads: options.threads) { () -> (cache: BuildCache, removed: Int?) in
             let sizes = written.sink.log.sizes, inodes = publisher.inodes
             var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
             for (path, size) in sizes {
@@ -312,15 +319,22 @@ public enum Build {
                 cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
             }
             cache.write(output: options.output)
-            return removed?.count
+            return (cache, removed?.count)
         }
-        loaded.decoded?.commit()
-        RowCache.write(written.renderer.fragments.rowsToKeep, output: options.output, global: written.global)
+        let decoded = loaded.decoded?.commit()
+        let rows = written.renderer.fragments.rowsToKeep
+        RowCache.write(rows, output: options.output, global: written.global)
         written.records.write(output: options.output, global: written.global, folder: folder,
                               size: written.sink.log.sizes["data/wazi.json"] ?? 0)
         written.tables.write(output: options.output, global: written.global, folder: folder)
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-        return try publisher.commit(removed: building.value)
+        let summary = try publisher.commit(removed: building.value.removed)
+        if let session {
+            session.cache = building.value.cache
+            session.rows = (written.global, rows)
+            session.decoded = decoded ?? .none
+        }
+        return summary
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.

@@ -71,6 +71,8 @@ public struct BuildReport: Sendable {
     public var reusedTableItems = 0
     /// Content files (with their translations) taken decoded from the previous build.
     public var reusedFiles = 0
+    /// Of those, files a `BuildSession` kept decoded in memory.
+    public var rememberedFiles = 0
     /// Whether the recycled staging folder's files were known from the last build, not listed
     /// (see `Publisher.trustSpare`).
     public var spareTrusted = false

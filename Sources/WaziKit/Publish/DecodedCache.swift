@@ -45,6 +45,20 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         }
     }
 
+    /// A file as a build decoded it, with its stamp: what a `BuildSession` keeps in memory, so that
+    /// the next build takes it without decoding the cache's bytes.
+    struct RememberedFile: Sendable {
+        let stamp: UInt64
+        let entry: Entry
+    }
+
+    /// Every file a build decoded, by path, under the header (`global`) it was decoded under.
+    struct Remembered: Sendable {
+        var global = ""
+        var files: [String: RememberedFile] = [:]
+        static let none = Remembered()
+    }
+
     /// The entries' form, in the header: bumped when it changes, so that no file an earlier form
     /// wrote is ever read as this one (besides the build stamp in `context`, which tells builds apart).
     private static let form = "form 4 "
@@ -66,6 +80,8 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     private let lock = NSLock()
     /// Groups taken from the cache.
     private(set) var reused = 0
+    /// Of those, groups taken from the session's memory.
+    private(set) var fromMemory = 0
 
     private enum Bytes {
         /// Where they are in the previous file.
@@ -77,13 +93,28 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         let key: String
         let stamp: UInt64
         let bytes: Bytes
+        /// Kept for a session only.
+        let entry: Entry?
+        /// Taken without parsing the file: from the session's memory, or from the cache's bytes.
+        var taken: Taken?
     }
+
+    private enum Taken { case memory, bytes }
+
+    /// What the session gave (see `BuildSession`), and whether it wants this build's files back.
+    private let memory: Remembered?
+    /// `memory`'s files, when they were decoded under this build's header (set by `begin`).
+    private var remembered: [String: RememberedFile] = [:]
+    /// This build's files for the session, made beside the cache file.
+    private var remembering: Eventually<Remembered>?
 
     /// The previous build's file, read on another thread while the content folder is scanned.
     private let reading: Eventually<(global: String, buffer: [UInt8], groups: [String: (stamp: UInt64, bytes: Range<Int>)])>
 
     /// `stamps`: the content files' sizes and times, as `BuildCache.stamp` gives them.
-    init(output: String, stamps: [String: UInt64], threads: Int) {
+    /// `memory`: the files a session kept from its last build (none for a one-shot build).
+    init(output: String, stamps: [String: UInt64], threads: Int, memory: Remembered? = nil) {
+        self.memory = memory
         self.output = output
         self.threads = threads
         self.stamps = stamps
@@ -107,15 +138,31 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
             previous = read.groups
             buffer = read.buffer
         }
+        if let memory, memory.global == global { remembered = memory.files }
         kept.free()
         kept = Slots(count: count)
     }
 
     func cached(_ group: DocumentReader.FileGroup, at index: Int) -> (DecodedFile, [Diagnostic])? {
-        guard let stamp = stamp(group), let entry = previous[group.file.relativePath],
-              entry.stamp == stamp, let decoded = try? Entry(cacheBytes: buffer, in: entry.bytes) else { return nil }
-        kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .previous(entry.bytes))
+        let key = group.file.relativePath
+        guard let stamp = stamp(group) else { return nil }
+        let stored = previous[key].flatMap { $0.stamp == stamp ? $0.bytes : nil }
+        if let known = remembered[key], known.stamp == stamp {
+            let bytes = stored.map(Bytes.previous) ?? .new(Self.bytes(of: known.entry))
+            kept.buffer[index] = Kept(key: key, stamp: stamp, bytes: bytes, entry: known.entry, taken: .memory)
+            return (known.entry.file(group.file), known.entry.diagnostics)
+        }
+        guard let stored, let decoded = try? Entry(cacheBytes: buffer, in: stored) else { return nil }
+        kept.buffer[index] = Kept(key: key, stamp: stamp, bytes: .previous(stored), entry: memory == nil ? nil : decoded,
+                                  taken: .bytes)
         return (decoded.file(group.file), decoded.diagnostics)
+    }
+
+    /// An entry as the cache file holds it, in one buffer big enough for most (1 to 2 KB).
+    private static func bytes(of entry: Entry) -> [UInt8] {
+        var writer = CacheWriter(capacity: 2048)
+        writer.write(entry)
+        return writer.bytes
     }
 
     func keep(_ group: DocumentReader.FileGroup, at index: Int, _ file: DecodedFile, diagnostics: [Diagnostic]) {
@@ -123,25 +170,38 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
             lock.withLock { failed = true }
             return
         }
-        // In one buffer big enough for most entries (1 to 2 KB).
-        var writer = CacheWriter(capacity: 2048)
-        writer.write(Entry(file: file, diagnostics: diagnostics))
-        kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .new(writer.bytes))
+        let entry = Entry(file: file, diagnostics: diagnostics)
+        kept.buffer[index] = Kept(key: group.file.relativePath, stamp: stamp, bytes: .new(Self.bytes(of: entry)),
+                                  entry: memory == nil ? nil : entry)
     }
 
     /// Every group has been asked for: this build's file is written on a lane of its own (what is
     /// left of loading is serial), then what was read from the previous one goes.
     func endReading() {
-        reused = kept.buffer.reduce(0) { count, slot in
-            if case .previous? = slot?.bytes { return count + 1 }
-            return count
+        for case let kept? in kept.buffer {
+            if kept.taken != nil { reused += 1 }
+            if kept.taken == .memory { fromMemory += 1 }
         }
         let (output, global, kept, buffer) = (output, global, kept, buffer)
         previous = [:]
         self.buffer = []
         self.kept = Slots(count: 0)
+        remembered = [:]
+        // Beside the cache file, on a lane of its own: the session's files are needed only by the next build.
+        let remembering = memory == nil ? nil : Lane.start(threads: threads) {
+            var files: [String: RememberedFile] = .init(minimumCapacity: kept.buffer.count)
+            for case let kept? in kept.buffer {
+                if let entry = kept.entry { files[kept.key] = RememberedFile(stamp: kept.stamp, entry: entry) }
+            }
+            return Remembered(global: global, files: files)
+        }
+        self.remembering = remembering
         writing = Lane.start(threads: threads) {
-            defer { kept.free() }
+            // The slots are freed once both lanes are done with them.
+            defer {
+                _ = remembering?.value
+                kept.free()
+            }
             guard let pending = CacheFile.Pending(output: output, kind: "decoded", global: global) else { return nil }
             for case let entry? in kept.buffer {
                 pending.writer.add(entry.key)
@@ -156,9 +216,16 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     }
 
     /// Puts what this build decoded in place for the next one: after a successful build only.
-    func commit() {
+    /// Returns the files for a session (see `init`), or nil when it must not keep them.
+    func commit() -> Remembered? {
         let pending = writing?.value
-        if lock.withLock({ failed }) { pending?.discard() } else { pending?.commit() }
+        let memory = remembering?.value
+        if lock.withLock({ failed }) {
+            pending?.discard()
+            return nil
+        }
+        pending?.commit()
+        return memory
     }
 
     /// Drops what this build decoded (a failed build).

@@ -80,6 +80,8 @@ public final class DevServer: @unchecked Sendable {
 
     let state = ServeState()
     let hub = ReloadHub()
+    /// What each build keeps in memory for the next (builds run one at a time, see `watch`).
+    private let session = BuildSession()
     /// Changes on every start, so a page that reconnects to a new `wazi serve` reloads.
     let instance = String(UUID().uuidString.prefix(8))
     private let log: @Sendable (String) -> Void
@@ -180,7 +182,7 @@ public final class DevServer: @unchecked Sendable {
         build.output = siteFolder
         let clock = ContinuousClock()
         let started = clock.now
-        let report = Build.run(build)
+        let report = Build.run(build, session: session)
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let failed = report.errors > 0 || (build.strict && report.warnings > 0)
