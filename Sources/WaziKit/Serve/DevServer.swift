@@ -14,7 +14,8 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// 0 picks a free port (tests).
     public var port: UInt16
-    /// How often content/ and templates/ are checked for changes, in seconds.
+    /// How often content/ and templates/ are checked for changes, in seconds, where the system does
+    /// not report changes (see `FileWatcher`).
     public var pollInterval: Double
     /// How often open event streams get a comment line, in seconds (finds closed pages).
     public var heartbeat: Double
@@ -117,8 +118,8 @@ public final class DevServer: @unchecked Sendable {
     public func start() async throws -> String {
         let address = try Self.loopbackAddress(options.host, port: options.port)
         let roots = [options.build.content, options.build.templates]
-        // Taken before the first build, so a file saved while it runs is noticed afterwards.
-        let snapshot = FileSnapshot.take(roots)
+        // Started before the first build, so a file saved while it runs is noticed afterwards.
+        let watcher = FileWatcher(roots: roots, pollInterval: options.pollInterval)
         await onThread { self.rebuild() }
 
         let handler = SiteHandler(root: siteFolder, state: state, hub: hub, instance: instance)
@@ -145,7 +146,7 @@ public final class DevServer: @unchecked Sendable {
         }
         lock.withLock { listeningPort = port }
 
-        let thread = Thread { [self] in watch(roots, from: snapshot) }
+        let thread = Thread { [self] in watch(watcher) }
         thread.name = "wazi-serve-watcher"
         lock.withLock { watcherStarted = true }
         thread.start()
@@ -204,19 +205,16 @@ public final class DevServer: @unchecked Sendable {
         return report
     }
 
-    /// Polls the inputs; rebuilds when anything changed. Runs on its own thread, since a build blocks.
-    private func watch(_ roots: [String], from snapshot: FileSnapshot) {
+    /// Waits for changes to the inputs; rebuilds when anything changed. Runs on its own thread, since
+    /// a build blocks.
+    private func watch(_ watcher: FileWatcher) {
         defer { watcherDone.signal() }
-        var last = snapshot
         var lastPing = ContinuousClock.now
         while !isStopping {
-            Thread.sleep(forTimeInterval: options.pollInterval)
+            // Woken often enough to stop soon and to keep event streams alive.
+            let changed = watcher.wait(timeout: min(0.25, options.heartbeat))
             if isStopping { break }
-            let now = FileSnapshot.take(roots)
-            if now != last {
-                last = now
-                rebuild()
-            }
+            if changed { rebuild() }
             if ContinuousClock.now - lastPing > .milliseconds(Int(options.heartbeat * 1000)) {
                 hub.ping()
                 lastPing = ContinuousClock.now

@@ -22,12 +22,16 @@ struct FileSnapshot: Equatable, Sendable {
         return snapshot
     }
 
+    /// Whether a change to a file or folder of that name can change the site: not for the names
+    /// the content loader skips.
+    static func isWatched(_ name: String) -> Bool { !name.hasPrefix(".") && !name.hasSuffix("~") }
+
     /// Names the content loader skips (dotfiles, editor backups) are skipped here too, so an editor's
     /// swap file does not trigger a rebuild; so is any cache a build writes into a dot-folder.
     private mutating func visit(_ folder: String, depth: Int) {
         // Deep enough for any site; stops a symlink loop.
         guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
+        for name in names where Self.isWatched(name) {
             let path = folder + "/" + name
             var info = stat()
             guard stat(path, &info) == 0 else { continue }

@@ -1,0 +1,80 @@
+import XCTest
+@testable import WaziKit
+
+/// What `wazi serve` rebuilds on: every change below its folders, including in folders made after it
+/// started, reported once per burst; nothing for the names the content loader skips.
+final class FileWatcherTests: XCTestCase {
+    private var root = ""
+    private let fm = FileManager.default
+
+    override func setUpWithError() throws {
+        root = try temporaryFolder(self) + "/content"
+        try fm.createDirectory(atPath: root + "/commitments/A/milestones", withIntermediateDirectories: true)
+        try "a".write(toFile: root + "/commitments/A/milestones/1.md", atomically: false, encoding: .utf8)
+    }
+
+    /// Each change is reported by the next wait; then nothing is, until the next change.
+    private func assertReported(_ watcher: FileWatcher, _ what: String, line: UInt = #line, _ change: () throws -> Void) throws {
+        try change()
+        XCTAssertTrue(watcher.wait(timeout: 2), what, line: line)
+        XCTAssertFalse(watcher.wait(timeout: 0.1), "\(what): reported once", line: line)
+    }
+
+    func testEveryKindOfChangeIsReportedOnce() throws {
+        let watcher = FileWatcher(roots: [root], pollInterval: 0.02)
+        XCTAssertFalse(watcher.wait(timeout: 0.1), "nothing changed")
+        let milestone = root + "/commitments/A/milestones/1.md"
+        try assertReported(watcher, "a file written in a nested folder") {
+            try "b".write(toFile: milestone, atomically: false, encoding: .utf8)
+        }
+        try assertReported(watcher, "a file saved by renaming a new one over it") {
+            try "cc".write(toFile: milestone, atomically: true, encoding: .utf8)
+        }
+        try assertReported(watcher, "a folder made after the watch started") {
+            try fm.createDirectory(atPath: root + "/commitments/B/milestones", withIntermediateDirectories: true)
+        }
+        try assertReported(watcher, "a file in that new folder") {
+            try "d".write(toFile: root + "/commitments/B/milestones/1.md", atomically: false, encoding: .utf8)
+        }
+        try assertReported(watcher, "a file removed") { try fm.removeItem(atPath: milestone) }
+        try assertReported(watcher, "a folder renamed") {
+            try fm.moveItem(atPath: root + "/commitments/B", toPath: root + "/commitments/C")
+        }
+        try assertReported(watcher, "a file in the renamed folder") {
+            try "e".write(toFile: root + "/commitments/C/milestones/1.md", atomically: false, encoding: .utf8)
+        }
+    }
+
+    func testSkippedNamesChangeNothing() throws {
+        let watcher = FileWatcher(roots: [root], pollInterval: 0.02)
+        let folder = root + "/commitments/A/milestones"
+        try "x".write(toFile: folder + "/.1.md.swp", atomically: false, encoding: .utf8)
+        try "x".write(toFile: folder + "/1.md~", atomically: false, encoding: .utf8)
+        try fm.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
+        try "x".write(toFile: root + "/.git/index", atomically: false, encoding: .utf8)
+        XCTAssertFalse(watcher.wait(timeout: 0.3))
+    }
+
+    /// A burst of saves (a script writing many files) is one change, reported once it stops.
+    func testABurstIsOneChange() throws {
+        let watcher = FileWatcher(roots: [root], pollInterval: 0.02)
+        for number in 2...40 {
+            try "m".write(toFile: root + "/commitments/A/milestones/\(number).md", atomically: false, encoding: .utf8)
+        }
+        XCTAssertTrue(watcher.wait(timeout: 2))
+        XCTAssertFalse(watcher.wait(timeout: 0.1))
+    }
+
+    /// The folder replaced as a whole (a checkout of another branch): changes inside the new one are seen.
+    func testARootReplacedIsWatchedAgain() throws {
+        let watcher = FileWatcher(roots: [root], pollInterval: 0.02)
+        let moved = root + ".old"
+        try assertReported(watcher, "the root moved away") { try fm.moveItem(atPath: root, toPath: moved) }
+        try assertReported(watcher, "another folder made under its name") {
+            try fm.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
+        }
+        try assertReported(watcher, "a file in the new root") {
+            try "n".write(toFile: root + "/notes/1.md", atomically: false, encoding: .utf8)
+        }
+    }
+}
