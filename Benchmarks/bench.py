@@ -7,7 +7,9 @@ run come from /usr/bin/time -v; the output is moved aside before every cold run 
 """
 import argparse
 import os
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -163,6 +165,67 @@ def incremental(folder, pages, runs):
     return statistics.median(cold_times), statistics.median(nothing), statistics.median(edited), same
 
 
+def serve_latency(folder, runs):
+    """`wazi serve`: from saving one milestone to the reload event a page listening would get, through
+    a real event-stream client; and the time the build itself reported. The first edit after the
+    server's first build is a warm-up (its staging folder is not yet a recycled site)."""
+    content = os.path.join(folder, "wazi", "content")
+    server = subprocess.Popen([WAZI, "serve", "--content", content, "--templates", os.path.join(ROOT, "templates"),
+                               "--as-of", AS_OF, "--port", "0", "--timings"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built = []  # seconds of each build, as --timings gives them
+    try:
+        port = None
+        for line in server.stdout:
+            found = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                port = int(found.group(1))
+                break
+        if port is None:
+            sys.exit("wazi serve did not start")
+
+        def log_reader():
+            for line in server.stdout:
+                found = re.match(r"total +([\d.]+) s", line)
+                if found:
+                    built.append(float(found.group(1)))
+        import threading
+        threading.Thread(target=log_reader, daemon=True).start()
+        stream = socket.create_connection(("127.0.0.1", port))
+        stream.sendall(b"GET /__wazi/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        received = b""
+
+        def wait_for(mark, after):
+            nonlocal received
+            while mark not in received[after:]:
+                chunk = stream.recv(65536)
+                if not chunk:
+                    sys.exit("event stream closed")
+                received += chunk
+        wait_for(b"event: hello", 0)
+        milestones = os.path.join(content, "commitments", "KENMS0001", "milestones")
+        target = os.path.join(milestones, sorted(f for f in os.listdir(milestones) if f.count(".") == 1)[0])
+        original = open(target, encoding="utf-8").read()
+        latencies = []
+        try:
+            for i in range(runs + 1):
+                time.sleep(0.5)
+                mark = len(received)
+                start = time.monotonic()
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(original.replace("title: ", "title: Served %d – " % i, 1))
+                wait_for(b"event: reload", mark)
+                latencies.append(time.monotonic() - start)
+        finally:
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original)
+        time.sleep(0.5)
+        stream.close()
+        return statistics.median(latencies[1:]), statistics.median(built[2:2 + runs]) if len(built) > 2 else float("nan")
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -201,6 +264,9 @@ def main():
     print("incremental, %d pages: cold %.2fs; nothing changed %.3fs (%.1f%%); one milestone edited %.3fs (%.1f%%); "
           "output identical to a clean build: %s" % (size, cold_t, nothing, 100 * nothing / cold_t, edited,
                                                      100 * edited / cold_t, "yes" if same else "NO"))
+    latency, build = serve_latency(corpus(args.work, size), args.runs)
+    print("wazi serve, %d pages: one milestone saved -> reload event %.3fs (the build itself %.3fs, %.1f%% of the cold build)"
+          % (size, latency, build, 100 * build / cold_t))
     empty_trash()
 
 
