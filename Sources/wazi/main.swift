@@ -58,9 +58,7 @@ struct BuildCommand: ParsableCommand {
         let options = try inputs.options()
         let report = Build.run(options)
         if inputs.timings {
-            let reused = "reused  \(report.reusedFiles) files decoded, \(report.reusedRows) list rows, "
-                + "\(report.reusedDataItems) wazi.json items, \(report.reusedTableItems) table items"
-            FileHandle.standardError.write(Data((report.timings.description + "\n" + reused + "\n").utf8))
+            FileHandle.standardError.write(Data((report.timings.description + "\n" + report.reuse + "\n").utf8))
         }
         let p = report.published
         let summary = report.rendered == 0 && p.written == 0 && p.removed == 0 && report.pages > 0

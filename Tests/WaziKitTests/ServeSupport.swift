@@ -166,11 +166,13 @@ final class EventStreamReader {
 
 /// A DevServer on a free loopback port for one test, stopped when the test ends.
 func startServer(_ test: XCTestCase, content: String, templates: String = defaultTheme,
-                 poll: Double = 0.05, file: StaticString = #filePath, line: UInt = #line) throws -> DevServer {
+                 poll: Double = 0.05, timings: Bool = false, log: @escaping @Sendable (String) -> Void = { _ in },
+                 file: StaticString = #filePath, line: UInt = #line) throws -> DevServer {
     let build = BuildOptions(content: content, templates: templates, output: "unused",
                              load: LoadOptions(asOf: exampleAsOf), threads: 2)
-    let server = try DevServer(options: ServeOptions(build: build, host: "127.0.0.1", port: 0, pollInterval: poll),
-                               log: { _ in })
+    var options = ServeOptions(build: build, host: "127.0.0.1", port: 0, pollInterval: poll)
+    options.timings = timings
+    let server = try DevServer(options: options, log: log)
     let started = DispatchSemaphore(value: 0)
     let failure = ErrorBox()
     Task {

@@ -254,6 +254,23 @@ final class ServeTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(server.builds, 4)
     }
 
+    /// A rebuild takes every unchanged content file as the last build decoded it, from memory (see
+    /// `BuildSession`), and says so under --timings.
+    func testRebuildsTakeUnchangedFilesFromMemory() throws {
+        let content = try copyOfExample(self)
+        let log = LogLines()
+        let server = try startServer(self, content: content, timings: true, log: log.append)
+        let events = try EventStreamReader(port: server.port)
+        XCTAssertTrue(events.wait(for: "event: hello"), events.received)
+        let mark = events.received.endIndex
+        try edit(content + "/pages/about.md", replacing: "title: \"About this site\"", with: "title: \"About the session\"")
+        XCTAssertTrue(events.wait(for: "event: reload", after: mark, timeout: 2), events.received)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content)
+            .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }
+        XCTAssertGreaterThan(files.count, 10)
+        XCTAssertTrue(log.text.contains("files decoded (\(files.count - 1) from memory)"), log.text)
+    }
+
     /// 2,000 requests from 50 concurrent clients, each on its own connection: no error, no wrong answer.
     func testBoundedConcurrentLoad() throws {
         let server = try startServer(self, content: try copyOfExample(self))
@@ -340,4 +357,12 @@ final class LoadStats: @unchecked Sendable {
     }
 
     var snapshot: ([Double], [String]) { lock.withLock { (latencies, errors) } }
+}
+
+/// Lines logged from the server's threads.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var text: String { lock.withLock { lines.joined(separator: "\n") } }
 }

@@ -88,6 +88,13 @@ public struct BuildReport: Sendable {
         init(_ values: Any...) { self.values = values }
     }
 
+    /// What was taken from the previous build, for `--timings`.
+    public var reuse: String {
+        let memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory)" : ""
+        return "reused  \(reusedFiles) files decoded\(memory), \(reusedRows) list rows, "
+            + "\(reusedDataItems) wazi.json items, \(reusedTableItems) table items"
+    }
+
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
 }

@@ -187,7 +187,7 @@ public final class DevServer: @unchecked Sendable {
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let failed = report.errors > 0 || (build.strict && report.warnings > 0)
-        if options.timings { log(report.timings.description) }
+        if options.timings { log(report.timings.description + "\n" + report.reuse) }
         // A build that found nothing changed replays the diagnostics it printed when it made the site.
         let printed = report.replayed + report.diagnostics.map(\.description)
         if failed {
