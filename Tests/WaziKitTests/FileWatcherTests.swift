@@ -65,6 +65,25 @@ final class FileWatcherTests: XCTestCase {
         XCTAssertFalse(watcher.wait(timeout: 0.1))
     }
 
+    /// Changes that never stop (a program writing into the folder every 10 ms) are still reported,
+    /// within half a second of the first.
+    func testChangesThatNeverStopAreReportedAnyway() throws {
+        let watcher = FileWatcher(roots: [root], pollInterval: 0.02)
+        let done = DispatchSemaphore(value: 0)
+        let writing = Thread { [root] in
+            for number in 0..<150 {
+                try? "\(number)".write(toFile: root + "/notes.md", atomically: false, encoding: .utf8)
+                usleep(10_000)
+            }
+            done.signal()
+        }
+        writing.start()
+        let start = Date()
+        XCTAssertTrue(watcher.wait(timeout: 5))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1.2, "reported while the writes go on")
+        done.wait()
+    }
+
     /// The folder replaced as a whole (a checkout of another branch): changes inside the new one are seen.
     func testARootReplacedIsWatchedAgain() throws {
         let watcher = FileWatcher(roots: [root], pollInterval: 0.02)

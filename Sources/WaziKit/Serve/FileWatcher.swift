@@ -66,10 +66,14 @@ final class FileWatcher: @unchecked Sendable {
     #if os(Linux)
     /// How long the folders must stay quiet after a change before it is reported.
     private static let settle: Int32 = 30
+    /// A change is reported this long after it at the latest, even if others keep following it (a
+    /// program writing into the content folder without end must not hold every rebuild back).
+    private static let longestSettle = Duration.milliseconds(500)
 
     private func waitForEvents(timeout: Double) -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(max(0, min(timeout, 3600)) * 1000))
         var changed = false
+        var firstChange = ContinuousClock.now
         while true {
             let left = deadline - ContinuousClock.now
             var wait = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
@@ -79,7 +83,11 @@ final class FileWatcher: @unchecked Sendable {
             let count = poll(&ready, 1, changed ? Self.settle : wait)
             if count < 0, errno == EINTR { continue }
             if count > 0 {
-                if drain() { changed = true }
+                if drain(), !changed {
+                    changed = true
+                    firstChange = ContinuousClock.now
+                }
+                if changed, ContinuousClock.now - firstChange >= Self.longestSettle { return true }
                 continue
             }
             if missing {
