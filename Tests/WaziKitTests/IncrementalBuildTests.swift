@@ -104,6 +104,22 @@ final class IncrementalBuildTests: XCTestCase {
             .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }
         XCTAssertEqual(report.reusedFiles, files.count - 1)
         XCTAssertEqual(resident.rememberedFiles, files.count - 1)
+        XCTAssertTrue(resident.keptScan, "the same files: the session's tree is taken again")
+    }
+
+    /// A document changed in place under files/ (the same name, so the same listings) is checked
+    /// again: a session takes its last scan only when no file but Markdown changed.
+    func testADocumentChangedInPlaceIsCheckedAgain() throws {
+        let svg = content + "/files/chart.svg"
+        try rebuild { try write("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n", to: svg) }
+        usleep(20_000)
+        try write("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n", to: svg)
+        for (name, folder, session) in [("one-shot", output, nil), ("session", sessionOutput, session)] {
+            let report = Build.run(options(content: content, templates: theme, output: folder), session: session)
+            XCTAssertTrue(report.diagnostics.contains { $0.severity == .error && $0.message.contains("<script") },
+                          "\(name): \(printed(report.diagnostics))")
+            XCTAssertFalse(report.keptScan, name)
+        }
     }
 
     /// A translation added, changed or removed is a change of its group: the cached decoding is not used.
@@ -337,6 +353,7 @@ final class IncrementalBuildTests: XCTestCase {
         }
         // A new page is in the sitemap (compared with a clean build, and here).
         XCTAssertTrue(try read(output + "/sitemap.xml").contains("commitments/kenms0005/milestones/7/"))
+        XCTAssertFalse(resident.keptScan, "a file added: the folders are scanned again")
         let added = try rebuild { try edit(milestone6, replacing: "status: not-started", with: "status: stuck") }
         XCTAssertEqual(added.published.removed, 0)
         let removed = try rebuild {

@@ -28,11 +28,22 @@ public enum SiteLoader {
     /// free it piece by piece (see `BuildReport.held`). `decoded`: called once every file is decoded,
     /// when the rest is serial and a core is free for other work, with the site's languages (none
     /// when site.yaml could not be read).
+    /// `scanned`: the tree and groups a session's last build found, taken again (see `ScannedContent`);
+    /// receives this build's.
     static func load(content root: String, options: LoadOptions, store: DecodedFileStore?,
-                     listings: [String: [DirectoryListing.Entry]]? = nil, leftovers: Leftovers? = nil,
+                     listings: [String: [DirectoryListing.Entry]]? = nil, scanned: ScannedContent.Exchange? = nil,
+                     leftovers: Leftovers? = nil,
                      decoded whenDecoded: (_ languages: [String]) -> Void = { _ in }) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let tree = ContentTree.scan(root, log: log, listings: listings)
+        let kept = scanned.flatMap { scanned in
+            scanned.previous.flatMap { previous in
+                listings.map { previous.fits(root: root, listings: $0, otherStamps: scanned.otherStamps) } == true ? previous : nil
+            }
+        }
+        let scanLog = DiagnosticLog(), groupLog = DiagnosticLog()
+        let tree = kept?.tree ?? ContentTree.scan(root, log: scanLog, listings: listings)
+        let scanDiagnostics = kept?.scanDiagnostics ?? scanLog.items
+        log.append(contentsOf: scanDiagnostics)
         let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log)
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
         let languages = config?.languages ?? ["en"]
@@ -40,7 +51,16 @@ public enum SiteLoader {
         // What decoding depends on besides the files themselves.
         var context = Fingerprint()
         for part in [root, options.asOf.iso, languages.joined(separator: ","), Wazi.buildStamp] + files.sorted() { context.add(part) }
-        let groups = DocumentReader.groups(tree, languages: languages, log: log)
+        let sameGroups = kept?.languages == languages ? kept : nil
+        let groups = sameGroups?.groups ?? DocumentReader.groups(tree, languages: languages, log: groupLog)
+        let groupDiagnostics = sameGroups?.groupDiagnostics ?? groupLog.items
+        log.append(contentsOf: groupDiagnostics)
+        if let scanned, let listings {
+            scanned.kept = kept != nil
+            scanned.next = ScannedContent(root: root, languages: languages, listings: listings, otherStamps: scanned.otherStamps,
+                                          tree: tree, groups: groups, scanDiagnostics: scanDiagnostics,
+                                          groupDiagnostics: groupDiagnostics)
+        }
         store?.begin(context: context.value, count: groups.count)
         // Reading, composing YAML and decoding are most of the loading time: spread over the cores,
         // each file decoded as soon as it is read.

@@ -70,7 +70,7 @@ public enum Build {
         let spare = LateLane(threads: options.threads) {
             publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
         }
-        let loaded = load(options, last, publisher: publisher, memory: session?.decoded, timings: &timings) {
+        let loaded = load(options, last, publisher: publisher, session: session, timings: &timings) {
             storedRows.start()
             spare.start()
         }
@@ -96,6 +96,7 @@ public enum Build {
         report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
         report.rememberedFiles = loaded.decoded?.fromMemory ?? 0
+        report.keptScan = loaded.scanned?.kept ?? false
         report.spareTrusted = publisher?.spareTrusted ?? false
         report.held = BuildReport.Held(site, written, last, loaded)
         if let publisher {
@@ -150,23 +151,29 @@ public enum Build {
         let diagnostics: [Diagnostic]
         /// Content files decoded by the last build, and this build's for the next one.
         let decoded: DecodedCache?
+        /// For a session: the content folder as this build found it.
+        let scanned: ScannedContent.Exchange?
         let leftovers: Leftovers
     }
 
     /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
     /// its cache (see `DecodedCache`).
-    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, memory: DecodedCache.Remembered?,
+    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, session: BuildSession?,
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
-                                                            threads: options.threads, memory: memory)
+                                                            threads: options.threads, memory: session?.decoded)
+        let scanned = session.map {
+            ScannedContent.Exchange(previous: $0.scanned, otherStamps: ScannedContent.otherStamps(last.stamps.content))
+        }
         let leftovers = Leftovers()
         // The theme is loaded beside loading's serial end, once the site's languages are known.
         let log = DiagnosticLog()
         var themeLane: Eventually<Theme?>?
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
-                                                      listings: last.stamps.contentListings, leftovers: leftovers) { languages in
+                                                      listings: last.stamps.contentListings, scanned: scanned,
+                                                      leftovers: leftovers) { languages in
             themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: languages, log: log) }
             whenDecoded()
         }
@@ -175,7 +182,7 @@ public enum Build {
         let theme = themeLane?.value ?? Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
         return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
-                      leftovers: leftovers)
+                      scanned: scanned, leftovers: leftovers)
     }
 
     /// What rendering and writing made: the pages, the files logged, and what the next build keeps.
@@ -333,6 +340,7 @@ public enum Build {
             session.cache = building.value.cache
             session.rows = (written.global, rows)
             session.decoded = decoded ?? .none
+            session.scanned = loaded.scanned?.next
         }
         return summary
     }

@@ -73,6 +73,8 @@ public struct BuildReport: Sendable {
     public var reusedFiles = 0
     /// Of those, files a `BuildSession` kept decoded in memory.
     public var rememberedFiles = 0
+    /// Whether the content folder's tree came from a `BuildSession`'s last build (see `ScannedContent`).
+    public var keptScan = false
     /// Whether the recycled staging folder's files were known from the last build, not listed
     /// (see `Publisher.trustSpare`).
     public var spareTrusted = false
@@ -90,7 +92,7 @@ public struct BuildReport: Sendable {
 
     /// What was taken from the previous build, for `--timings`.
     public var reuse: String {
-        let memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory)" : ""
+        let memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory\(keptScan ? ", the folder's tree too" : ""))" : ""
         return "reused  \(reusedFiles) files decoded\(memory), \(reusedRows) list rows, "
             + "\(reusedDataItems) wazi.json items, \(reusedTableItems) table items"
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// What a process that builds the same site again and again (`wazi build --watch`, `wazi serve`)
 /// keeps of its last successful build in memory, where a one-shot build reads it back from the
-/// caches beside the output: the build cache, the list rows and every content file as decoded.
+/// caches beside the output: the build cache, the list rows and every content file as decoded; and
+/// the content folder's tree, which a one-shot build makes again from the folders' listings.
 /// Taking a file decoded from here instead of from the cache's bytes was the largest part of
 /// loading after an edit.
 ///
@@ -17,6 +18,8 @@ public final class BuildSession: @unchecked Sendable {
     var rows: (global: String, rows: [String: Fragments.StoredRow])?
     /// Every content file as it decoded it (see `DecodedCache.Remembered`).
     var decoded = DecodedCache.Remembered.none
+    /// The content folder as it found it (see `ScannedContent`).
+    var scanned: ScannedContent?
 
     public init() {}
 
@@ -31,10 +34,4 @@ public final class BuildSession: @unchecked Sendable {
         cache(output: output) == nil ? nil : rows
     }
 
-    /// Forgets everything (a failed build keeps what the last successful one left).
-    func forget() {
-        cache = nil
-        rows = nil
-        decoded = .none
-    }
 }
