@@ -268,7 +268,7 @@ final class ServeTests: XCTestCase {
         let files = try FileManager.default.subpathsOfDirectory(atPath: content)
             .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }
         XCTAssertGreaterThan(files.count, 10)
-        XCTAssertTrue(log.text.contains("files decoded (\(files.count - 1) from memory)"), log.text)
+        XCTAssertTrue(log.text.contains("files decoded (\(files.count - 1) from memory, the folder's tree too)"), log.text)
     }
 
     /// 2,000 requests from 50 concurrent clients, each on its own connection: no error, no wrong answer.
