@@ -127,7 +127,7 @@ public enum Build {
             let reading = Lane.start(threads: options.threads) {
                 publisher == nil ? nil : session?.cache(output: options.output) ?? BuildCache.read(output: options.output)
             }
-            stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options)
+            stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options, walks: session?.walks ?? [:])
             cache = reading.value
         }
     }

@@ -117,7 +117,8 @@ struct BuildCache: Sendable {
     }
 
     /// The stamps of this build's inputs: equal stamps mean the build would produce the same site.
-    static func stamp(_ options: BuildOptions) -> Stamps {
+    /// `walks`: a session's kept walks of the input folders (see `KeptWalk`), updated.
+    static func stamp(_ options: BuildOptions, walks: [String: KeptWalk] = [:]) -> Stamps {
         var stamps = Stamps()
         let settings = [options.load.asOf.iso, String(options.load.drafts), options.load.baseURL ?? "", String(options.strict),
                         Wazi.buildStamp]
@@ -126,7 +127,10 @@ struct BuildCache: Sendable {
         stamps.digest = print.value
         for (prefix, root) in [("content:", options.content), ("templates:", options.templates)] {
             let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            let walk = FileTree.walk(under: real, threads: options.threads)
+            let kept = walks[root]
+            let walk = FileTree.walk(under: real, threads: options.threads, kept: kept)
+            // Whatever changes from now on, the watcher reports for the next build.
+            kept?.changed = []
             let isContent = prefix == "content:"
             if isContent {
                 stamps.content.reserveCapacity(walk.files.count)

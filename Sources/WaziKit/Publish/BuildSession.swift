@@ -21,7 +21,23 @@ public final class BuildSession: @unchecked Sendable {
     /// The content folder as it found it (see `ScannedContent`).
     var scanned: ScannedContent?
 
+    /// The input folders' walks, by folder as given, once `watch` was called.
+    var walks: [String: KeptWalk] = [:]
+
     public init() {}
+
+    /// For a process told of every change below the input folders (`wazi serve`'s `FileWatcher`):
+    /// from the next build on, each build lists again only the folders reported by `changed`.
+    public func watch(_ roots: [String]) {
+        for root in roots where walks[root] == nil { walks[root] = KeptWalk() }
+    }
+
+    /// The folders (relative to `root`) changed since the last build; nil when not known (every
+    /// folder of it is listed again).
+    public func changed(_ root: String, folders: Set<String>?) {
+        guard let walk = walks[root] else { return }
+        if let folders { walk.changed?.formUnion(folders) } else { walk.changed = nil }
+    }
 
     /// The cache of the last build, when the output in place is still the folder it describes.
     func cache(output: String) -> BuildCache? {
@@ -34,4 +50,12 @@ public final class BuildSession: @unchecked Sendable {
         cache(output: output) == nil ? nil : rows
     }
 
+}
+
+/// An input folder's walk kept by a session (see `FileTree.walk(under:threads:kept:)`): its folders
+/// as last listed, and the folders a watcher reported changed since, which are the only ones listed
+/// again. Nil `changed`: not known, every folder is listed.
+final class KeptWalk: @unchecked Sendable {
+    var folders: [String: FileTree.Folder] = [:]
+    var changed: Set<String>?
 }

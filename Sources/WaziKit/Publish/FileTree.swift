@@ -34,46 +34,73 @@ enum FileTree {
     /// every folder of the path again, and was most of a rebuild with nothing changed. In no particular
     /// order. The listings spare the content scan a second walk of the same folders (`ContentTree.scan`).
     static func walk(under root: String, threads: Int) -> Walk {
+        walk(under: root, threads: threads, kept: nil)
+    }
+
+    /// One folder as a walk found it: its entries, its regular files with their `stat`, its folders.
+    struct Folder: Sendable {
+        var entries: [DirectoryListing.Entry] = []
+        var files: [(name: String, info: stat)] = []
+        var folders: [String] = []
+    }
+
+    /// `kept`: the folders of the last walk of `root` and those changed since (see `KeptWalk`); the
+    /// others are taken from it instead of being listed again. Receives this walk's folders.
+    static func walk(under root: String, threads: Int, kept: KeptWalk?) -> Walk {
+        let previous = kept?.changed == nil ? [:] : kept?.folders ?? [:]
+        let changed = kept?.changed ?? []
         let queue = FolderQueue()
         queue.add([""])
-        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> Walk in
-            var found = Walk()
+        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> [String: Folder] in
+            var found: [String: Folder] = [:]
             while let relative = queue.next() {
-                let prefix = relative.isEmpty ? "" : relative + "/"
-                var folders: [String] = []
-                var entries: [DirectoryListing.Entry] = []
-                let fd = open(relative.isEmpty ? root : root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if fd >= 0, let dir = fdopendir(fd) {
-                    while let entry = readdir(dir) {
-                        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                        }
-                        if name == "." || name == ".." { continue }
-                        guard let kind = DirectoryListing.kind(entry.pointee.d_type, name, in: dirfd(dir)) else { continue }
-                        entries.append((name, kind))
-                        var info = stat()
-                        if kind == .folder {
-                            folders.append(prefix + name)
-                        } else if kind != .other, fstatat(dirfd(dir), name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                            found.files.append((prefix + name, info))
-                        }
-                    }
-                    closedir(dir)
-                    found.listings[relative] = entries
-                } else if fd >= 0 {
-                    close(fd)
+                let folder = changed.contains(relative) ? nil : previous[relative]
+                if let listed = folder ?? list(root, relative) {
+                    found[relative] = listed
+                    queue.add(listed.folders)
                 }
-                queue.add(folders)
                 queue.finish()
             }
             return found
         }
+        var folders: [String: Folder] = [:]
+        for part in found { folders.merge(part) { first, _ in first } }
+        kept?.folders = folders
         var walk = Walk()
-        for part in found {
-            walk.files += part.files
-            walk.listings.merge(part.listings) { first, _ in first }
+        for (relative, folder) in folders {
+            let prefix = relative.isEmpty ? "" : relative + "/"
+            for file in folder.files { walk.files.append((prefix + file.name, file.info)) }
+            walk.listings[relative] = folder.entries
         }
         return walk
+    }
+
+    /// The folder `relative` of `root`; nil when it cannot be opened.
+    private static func list(_ root: String, _ relative: String) -> Folder? {
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        var folder = Folder()
+        let fd = open(relative.isEmpty ? root : root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            guard let kind = DirectoryListing.kind(entry.pointee.d_type, name, in: dirfd(dir)) else { continue }
+            folder.entries.append((name, kind))
+            var info = stat()
+            if kind == .folder {
+                folder.folders.append(prefix + name)
+            } else if kind != .other, fstatat(dirfd(dir), name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                folder.files.append((name, info))
+            }
+        }
+        return folder
     }
 
     /// Removes `path` and everything in it; a missing path is no error. A symbolic link is removed

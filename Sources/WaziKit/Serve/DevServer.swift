@@ -120,6 +120,8 @@ public final class DevServer: @unchecked Sendable {
         let roots = [options.build.content, options.build.templates]
         // Started before the first build, so a file saved while it runs is noticed afterwards.
         let watcher = FileWatcher(roots: roots, pollInterval: options.pollInterval)
+        // Each build after the first lists again only the folders the watcher reports changed.
+        session.watch(roots)
         await onThread { self.rebuild() }
 
         let handler = SiteHandler(root: siteFolder, state: state, hub: hub, instance: instance)
@@ -214,7 +216,10 @@ public final class DevServer: @unchecked Sendable {
             // Woken often enough to stop soon and to keep event streams alive.
             let changed = watcher.wait(timeout: min(0.25, options.heartbeat))
             if isStopping { break }
-            if changed { rebuild() }
+            if changed {
+                for (root, folders) in watcher.takeChanges() { session.changed(root, folders: folders) }
+                rebuild()
+            }
             if ContinuousClock.now - lastPing > .milliseconds(Int(options.heartbeat * 1000)) {
                 hub.ping()
                 lastPing = ContinuousClock.now

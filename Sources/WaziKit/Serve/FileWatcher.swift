@@ -9,15 +9,26 @@ import Glibc
 /// changes. Comparing stat snapshots instead cost a core a third of the time at 10,000 files, and
 /// half a poll interval of waiting per edit. Elsewhere, or if inotify cannot be had, by polling
 /// (`FileSnapshot`). Names the content loader skips (dotfiles, editor backups) change nothing.
+/// It also says which folders changed (`takeChanges`), so that a build lists only those again.
 /// Made on one thread and then used by one other only (`DevServer.watch`).
 final class FileWatcher: @unchecked Sendable {
     private let roots: [String]
     private let pollInterval: Double
     private var snapshot: FileSnapshot
+    /// By root: the folders (relative to it) where something changed since `takeChanges`; nil for
+    /// a root where that is not known.
+    private var changes: [String: Set<String>?] = [:]
     #if os(Linux)
     private var events: Int32
+    /// A watched folder: its path, and the root it is under with its path relative to it.
+    private struct Watched {
+        let path: String
+        let root: String
+        let relative: String
+    }
+
     /// Watched folders by watch descriptor.
-    private var folders: [Int32: String] = [:]
+    private var folders: [Int32: Watched] = [:]
     /// The roots being watched: one removed or moved away is looked for again every poll interval.
     private var watchedRoots = Set<String>()
     #endif
@@ -29,7 +40,7 @@ final class FileWatcher: @unchecked Sendable {
         #if os(Linux)
         events = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         snapshot = events >= 0 ? FileSnapshot() : FileSnapshot.take(roots)
-        if events >= 0 { rescan() }
+        if events >= 0 { rescan(noting: false) }
         #else
         snapshot = FileSnapshot.take(roots)
         #endif
@@ -39,6 +50,21 @@ final class FileWatcher: @unchecked Sendable {
         #if os(Linux)
         if events >= 0 { close(events) }
         #endif
+    }
+
+    /// The folders changed since the last call (every folder in which a file was written, made,
+    /// removed or renamed, whatever its name), by root; nil for a root where that is not known
+    /// (events were lost, the root was replaced, or changes are found by polling).
+    func takeChanges() -> [String: Set<String>?] {
+        #if os(Linux)
+        if events >= 0 {
+            var taken = changes
+            for root in roots where taken[root] == nil { taken[root] = Set<String>() }
+            changes = [:]
+            return taken
+        }
+        #endif
+        return Dictionary(uniqueKeysWithValues: roots.map { ($0, nil as Set<String>?) })
     }
 
     /// Waits up to `timeout` seconds for a change; true when there was one. Changes that follow each
@@ -125,6 +151,7 @@ final class FileWatcher: @unchecked Sendable {
     private func handle(_ descriptor: Int32, mask: UInt32, name: String) -> Bool {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: every folder is watched again, and a build finds what changed.
+            for root in roots { changes[root] = .some(nil) }
             rescan()
             return true
         }
@@ -136,16 +163,20 @@ final class FileWatcher: @unchecked Sendable {
         if name.isEmpty {
             // The watched folder itself was removed or moved away: a root is looked for again
             // (see `waitForEvents`); another folder's parent reports it.
-            if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0, watchedRoots.contains(folder) {
-                watchedRoots.remove(folder)
+            if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0, folder.relative.isEmpty, watchedRoots.contains(folder.path) {
+                watchedRoots.remove(folder.path)
+                changes[folder.root] = .some(nil)
                 inotify_rm_watch(events, descriptor)
             }
             return true
         }
+        // Whatever the name: a build stamps every file, dotfiles too.
+        note(folder.relative, in: folder.root)
         guard FileSnapshot.isWatched(name) else { return false }
-        // A folder made or moved in: watched, under its new name (a watch follows a folder moved).
+        // A folder made or moved in: watched under its new name (a watch follows a folder moved),
+        // and, with every folder in it, listed again by the next build.
         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-            watch(folder + "/" + name, depth: 1)
+            watch(folder.path + "/" + name, root: folder.root, relative: Self.join(folder.relative, name), depth: 1, isNew: true)
         }
         return true
     }
@@ -158,12 +189,32 @@ final class FileWatcher: @unchecked Sendable {
         snapshot = FileSnapshot.take(roots)
     }
 
-    /// Watches every folder below the roots (adding a watch already there changes nothing).
-    private func rescan() {
-        for root in roots where events >= 0 { watch(root, depth: 0) }
+    private func note(_ relative: String, in root: String) {
+        switch changes[root] {
+        case .none: changes[root] = .some([relative])
+        case .some(.none): break  // not known: stays so
+        case var .some(.some(known)):
+            known.insert(relative)
+            changes[root] = .some(known)
+        }
     }
 
-    private func watch(_ folder: String, depth: Int) {
+    private static func join(_ relative: String, _ name: String) -> String {
+        relative.isEmpty ? name : relative + "/" + name
+    }
+
+    /// Watches every folder below the roots (adding a watch already there changes nothing).
+    /// `noting`: a root watched again (it was replaced) is noted as changed throughout.
+    private func rescan(noting: Bool = true) {
+        for root in roots where events >= 0 {
+            let back = !watchedRoots.contains(root)
+            watch(root, root: root, relative: "", depth: 0, isNew: false)
+            if noting, back, watchedRoots.contains(root) { changes[root] = .some(nil) }
+        }
+    }
+
+    /// `isNew`: a folder that appeared since the watch began, noted as changed with all it holds.
+    private func watch(_ folder: String, root: String, relative: String, depth: Int, isNew: Bool) {
         // Deep enough for any site; stops a symlink loop.
         guard depth < 32 else { return }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
@@ -174,13 +225,16 @@ final class FileWatcher: @unchecked Sendable {
             if errno == ENOSPC || errno == ENOMEM { fallBackToPolling() }
             return
         }
-        folders[descriptor] = folder
+        folders[descriptor] = Watched(path: folder, root: root, relative: relative)
         if depth == 0 { watchedRoots.insert(folder) }
+        if isNew { note(relative, in: root) }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where FileSnapshot.isWatched(name) && events >= 0 {
             var info = stat()
             let path = folder + "/" + name
-            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { watch(path, depth: depth + 1) }
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                watch(path, root: root, relative: Self.join(relative, name), depth: depth + 1, isNew: isNew)
+            }
         }
     }
     #endif
