@@ -51,27 +51,29 @@ enum FileTree {
         let changed = kept?.changed ?? []
         let queue = FolderQueue()
         queue.add([""])
-        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> [String: Folder] in
-            var found: [String: Folder] = [:]
+        let found = parallelMap(Array(0..<max(1, threads)), threads: threads) { _ -> (walk: Walk, folders: [String: Folder]) in
+            var found = (walk: Walk(), folders: [String: Folder]())
             while let relative = queue.next() {
                 let folder = changed.contains(relative) ? nil : previous[relative]
                 if let listed = folder ?? list(root, relative) {
-                    found[relative] = listed
+                    if kept != nil { found.folders[relative] = listed }
+                    let prefix = relative.isEmpty ? "" : relative + "/"
+                    for file in listed.files { found.walk.files.append((prefix + file.name, file.info)) }
+                    found.walk.listings[relative] = listed.entries
                     queue.add(listed.folders)
                 }
                 queue.finish()
             }
             return found
         }
-        var folders: [String: Folder] = [:]
-        for part in found { folders.merge(part) { first, _ in first } }
-        kept?.folders = folders
         var walk = Walk()
-        for (relative, folder) in folders {
-            let prefix = relative.isEmpty ? "" : relative + "/"
-            for file in folder.files { walk.files.append((prefix + file.name, file.info)) }
-            walk.listings[relative] = folder.entries
+        var folders: [String: Folder] = [:]
+        for part in found {
+            walk.files += part.walk.files
+            walk.listings.merge(part.walk.listings) { first, _ in first }
+            folders.merge(part.folders) { first, _ in first }
         }
+        kept?.folders = folders
         return walk
     }
 
