@@ -1,11 +1,11 @@
 import Foundation
 
-/// What a process that builds the same site again and again (`wazi build --watch`, `wazi serve`)
-/// keeps of its last successful build in memory, where a one-shot build reads it back from the
-/// caches beside the output: the build cache, the list rows and every content file as decoded; and
-/// the content folder's tree, which a one-shot build makes again from the folders' listings.
-/// Taking a file decoded from here instead of from the cache's bytes was the largest part of
-/// loading after an edit.
+/// What a process that builds the same site again and again (`wazi serve`) keeps of its last
+/// successful build in memory, where a one-shot build reads it back from the caches beside the
+/// output: the build cache, the list rows and every content file as decoded; and the content
+/// folder's tree, which a one-shot build makes again from the folders' listings. Told of the
+/// changes (`watch`, `changed`), it also keeps the input folders' listings, and a build lists only
+/// the changed folders again.
 ///
 /// The caches are still written as a one-shot build writes them, so a `wazi build` after the
 /// session ends finds the same. What is kept is used only for the output folder it describes
@@ -49,7 +49,6 @@ public final class BuildSession: @unchecked Sendable {
     func rows(output: String) -> (global: String, rows: [String: Fragments.StoredRow])? {
         cache(output: output) == nil ? nil : rows
     }
-
 }
 
 /// An input folder's walk kept by a session (see `FileTree.walk(under:threads:kept:)`): its folders

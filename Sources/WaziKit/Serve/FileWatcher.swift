@@ -8,7 +8,8 @@ import Glibc
 /// On Linux through inotify: the kernel reports each change, so nothing is done while nothing
 /// changes. Comparing stat snapshots instead cost a core a third of the time at 10,000 files, and
 /// half a poll interval of waiting per edit. Elsewhere, or if inotify cannot be had, by polling
-/// (`FileSnapshot`). Names the content loader skips (dotfiles, editor backups) change nothing.
+/// (`FileSnapshot`). A change to a name the content loader skips (dotfiles, editor backups) brings
+/// no rebuild, though its folder is still reported among the changed ones.
 /// It also says which folders changed (`takeChanges`), so that a build lists only those again.
 /// Made on one thread and then used by one other only (`DevServer.watch`).
 final class FileWatcher: @unchecked Sendable {
