@@ -32,6 +32,12 @@ struct ScannedContent: Sendable {
             self.previous = previous
             self.otherStamps = otherStamps
         }
+
+        /// `previous`, when it fits a build of `root` with these listings (none: it cannot be told).
+        func previous(root: String, listings: [String: [DirectoryListing.Entry]]?) -> ScannedContent? {
+            guard let previous, let listings, previous.fits(root: root, listings: listings, otherStamps: otherStamps) else { return nil }
+            return previous
+        }
     }
 
     /// The stamps of the files that are not Markdown, out of every content file's.
@@ -46,11 +52,11 @@ struct ScannedContent: Sendable {
         for (folder, entries) in listings {
             guard let kept = self.listings[folder], kept.count == entries.count,
                   !entries.contains(where: { $0.kind == .link }) else { return false }
+            let same = { (a: DirectoryListing.Entry, b: DirectoryListing.Entry) in a.name == b.name && a.kind == b.kind }
             // Most often in the same order; else the same entries in another (a file saved by renaming).
-            if zip(kept, entries).allSatisfy({ $0.name == $1.name && $0.kind == $1.kind }) { continue }
+            if zip(kept, entries).allSatisfy(same) { continue }
             let order = { (a: DirectoryListing.Entry, b: DirectoryListing.Entry) in a.name < b.name }
-            guard zip(kept.sorted(by: order), entries.sorted(by: order)).allSatisfy({ $0.name == $1.name && $0.kind == $1.kind })
-            else { return false }
+            guard zip(kept.sorted(by: order), entries.sorted(by: order)).allSatisfy(same) else { return false }
         }
         return true
     }

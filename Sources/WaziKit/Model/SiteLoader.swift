@@ -35,11 +35,7 @@ public enum SiteLoader {
                      leftovers: Leftovers? = nil,
                      decoded whenDecoded: (_ languages: [String]) -> Void = { _ in }) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        let kept = scanned.flatMap { scanned in
-            scanned.previous.flatMap { previous in
-                listings.map { previous.fits(root: root, listings: $0, otherStamps: scanned.otherStamps) } == true ? previous : nil
-            }
-        }
+        let kept = scanned?.previous(root: root, listings: listings)
         let scanLog = DiagnosticLog(), groupLog = DiagnosticLog()
         let tree = kept?.tree ?? ContentTree.scan(root, log: scanLog, listings: listings)
         let scanDiagnostics = kept?.scanDiagnostics ?? scanLog.items

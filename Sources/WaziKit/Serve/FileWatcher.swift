@@ -32,6 +32,8 @@ final class FileWatcher: @unchecked Sendable {
     private var folders: [Int32: Watched] = [:]
     /// The roots being watched: one removed or moved away is looked for again every poll interval.
     private var watchedRoots = Set<String>()
+    /// How many different roots there are (the same folder may be given twice).
+    private let rootCount: Int
     #endif
 
     /// Starts watching now: a change made from here on is reported by the next `wait`.
@@ -39,6 +41,7 @@ final class FileWatcher: @unchecked Sendable {
         self.roots = roots
         self.pollInterval = pollInterval
         #if os(Linux)
+        rootCount = Set(roots).count
         events = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         snapshot = events >= 0 ? FileSnapshot() : FileSnapshot.take(roots)
         if events >= 0 { rescan(noting: false) }
@@ -104,7 +107,7 @@ final class FileWatcher: @unchecked Sendable {
         while true {
             let left = deadline - ContinuousClock.now
             var wait = Int32(max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
-            let missing = watchedRoots.count < Set(roots).count
+            let missing = watchedRoots.count < rootCount
             if missing { wait = min(wait, Int32(pollInterval * 1000)) }
             var ready = pollfd(fd: events, events: Int16(POLLIN), revents: 0)
             let count = poll(&ready, 1, changed ? Self.settle : wait)
@@ -120,7 +123,7 @@ final class FileWatcher: @unchecked Sendable {
             if missing {
                 // A root back under its name (a checkout replaced the folder) is a change.
                 rescan()
-                if watchedRoots.count == Set(roots).count { changed = true }
+                if watchedRoots.count == rootCount { changed = true }
             }
             if changed || ContinuousClock.now >= deadline { return changed }
         }
