@@ -54,6 +54,7 @@ public enum Build {
         Memory.tune()
         var timings = StageTimings()
         let last = LastBuild(options, publisher: publisher, session: session)
+        if last.cache != nil { Memory.preferHugePages() }
         timings.lap("cache")
         if var report = replay(last, options, publisher: publisher) {
             timings.lap("check")

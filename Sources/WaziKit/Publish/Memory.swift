@@ -32,6 +32,24 @@ enum Memory {
         _ = option?(-1, 128 * 1024) // M_TRIM_THRESHOLD
     }
 
+    /// Has the kernel back the allocator's next 512 MiB with huge pages (2 MiB at a time: one page
+    /// fault instead of 512), once per process, under TCMalloc. For rebuilds: most of their memory
+    /// is allocated once and kept to the end (the decoded files, the model, the plan), and faulting
+    /// it in 4 KiB pages was a tenth of a rebuild's CPU time. Not for a first build, which gives its
+    /// memory back between stages and fills it again (see `release`): there, zeroing whole huge pages
+    /// cost more than the faults they saved.
+    static func preferHugePages() { _ = hugePages }
+
+    private static let hugePages: Void = {
+        // A span TCMalloc takes from the system and keeps once freed: its next allocations come from it.
+        let size = 512 << 20, huge = 2 << 20
+        guard releaseFree != nil, let block = malloc(size) else { return }
+        let start = (Int(bitPattern: block) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: block) + size) & ~(huge - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        free(block)
+    }()
+
     /// Gives freed memory (parse trees, file texts) back to the system.
     static func release() {
         if let releaseFree { releaseFree() } else { _ = trim?(0) }
