@@ -65,6 +65,45 @@ enum FileBytes {
     }
 }
 
+extension FileBytes {
+    /// Whether the file `fd` holds exactly `bytes` from its start, read and compared (with memcmp) a
+    /// chunk at a time, stopping at the first chunk that differs: a file rewritten with an edit of
+    /// the same length (a typo fixed) was read whole, then compared byte by byte.
+    static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { expected in
+            same(count: expected.count, fd) { offset, chunk in
+                chunk.withUnsafeBytes { equal(UnsafeRawBufferPointer(rebasing: expected[offset..<offset + $0.count]), $0) }
+            }
+        }
+    }
+
+    /// Whether the files `a` and `b` hold the same `count` bytes from their start (as `holds`).
+    static func same(_ a: Int32, _ b: Int32, count: Int) -> Bool {
+        same(count: count, a) { offset, chunk in
+            guard let other = read(b, count: chunk.count, at: offset) else { return false }
+            return chunk.withUnsafeBytes { x in other.withUnsafeBytes { y in equal(x, y) } }
+        }
+    }
+
+    /// Byte for byte, with memcmp.
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
+    }
+
+    /// Reads `count` bytes of `fd` from its start in chunks, each given to `matches` with its offset,
+    /// until one does not match or the file ends early.
+    private static func same(count: Int, _ fd: Int32, _ matches: (Int, [UInt8]) -> Bool) -> Bool {
+        var offset = 0
+        while offset < count {
+            guard let chunk = read(fd, count: Swift.min(count - offset, 1 << 18), at: offset), matches(offset, chunk) else { return false }
+            offset += chunk.count
+        }
+        return true
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Whether the bytes before `end` end with a line feed that is a Character of its own, as a
     /// String's last Character is "\n" (a CR LF is one Character).

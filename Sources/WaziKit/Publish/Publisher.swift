@@ -485,7 +485,7 @@ public final class Publisher: @unchecked Sendable {
         let fd = openat(outputFolder, relative, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return FileBytes.read(fd, count: bytes.count) == bytes
+        return FileBytes.holds(fd, bytes)
     }
 
     /// Whether the site in place and the staging folder hold the same bytes at `relative`, compared a
@@ -495,13 +495,7 @@ public final class Publisher: @unchecked Sendable {
         let fa = openat(outputFolder, relative, O_RDONLY | O_CLOEXEC), fb = openat(stagingFolder, relative, O_RDONLY | O_CLOEXEC)
         defer { if fa >= 0 { close(fa) }; if fb >= 0 { close(fb) } }
         guard fa >= 0, fb >= 0 else { return false }
-        var left = size
-        while left > 0 {
-            let step = min(left, 1 << 20)
-            guard let x = FileBytes.read(fa, count: step), let y = FileBytes.read(fb, count: step), x == y else { return false }
-            left -= step
-        }
-        return true
+        return FileBytes.same(fa, fb, count: size)
     }
 
     /// The size of a regular file in `folder` (following a link, as reading it does), nil when there is none.

@@ -93,12 +93,7 @@ final class TableRecords: @unchecked Sendable {
 
     /// Byte for byte, with memcmp (Array's == compares element by element).
     private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
-                return memcmp(p, q, x.count) == 0
-            }
-        }
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in FileBytes.equal(x, y) } }
     }
 
     /// Of a file's bytes: two passes over it cost a fraction of its SHA-256.
