@@ -333,7 +333,7 @@ public enum Build {
         let rows = written.renderer.fragments.rowsToKeep
         RowCache.write(rows, output: options.output, global: written.global)
         written.records.write(output: options.output, global: written.global, folder: folder,
-                              size: written.sink.log.sizes["data/wazi.json"] ?? 0)
+                              document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
         written.tables.write(output: options.output, global: written.global, folder: folder)
         // A cache is read only when it describes the very folder in place (`BuildCache.read`).
         let summary = try publisher.commit(removed: building.value.removed)

@@ -37,9 +37,15 @@ final class ByteStream {
     private var buffer: [UInt8] = []
     private let chunk: Int
     private let flush: ([UInt8]) -> Void
+    /// The open file the chunks are written to, -1 when none: bytes copied from another file go
+    /// there directly (see `copy`).
+    private let file: Int32
+    /// Why bytes could not be copied (see `copy`), if they could not.
+    private(set) var failure: String?
 
-    init(chunk: Int = 1 << 20, flush: @escaping ([UInt8]) -> Void) {
+    init(chunk: Int = 1 << 20, file: Int32 = -1, flush: @escaping ([UInt8]) -> Void) {
         self.chunk = chunk
+        self.file = file
         self.flush = flush
         buffer.reserveCapacity(chunk + chunk / 4)
     }
@@ -48,15 +54,52 @@ final class ByteStream {
     func append(_ bytes: some Collection<UInt8>) {
         buffer.append(contentsOf: bytes)
         count += bytes.count
-        if buffer.count >= chunk {
-            flush(buffer)
-            buffer.removeAll(keepingCapacity: true)
+        if buffer.count >= chunk { handOn() }
+    }
+
+    /// Appends `bytes` of the open file `source`, copied by the kernel from file to file where it can
+    /// (copy_file_range): read into this process and written out again, wazi.json's 48 MB at 10,000
+    /// pages were most of writing it after one edit. Else read and appended. False, and the stream
+    /// failed, when the source ends first or cannot be read.
+    @discardableResult
+    func copy(from source: Int32, _ bytes: Range<Int>) -> Bool {
+        var offset = bytes.lowerBound
+        if file >= 0 {
+            handOn()
+            var from = off_t(offset)
+            while offset < bytes.upperBound {
+                guard let copyFileRange = Self.copyFileRange else { break }
+                let copied = copyFileRange(source, &from, file, nil, bytes.upperBound - offset, 0)
+                if copied < 0 && errno == EINTR { continue }
+                guard copied > 0 else { break }
+                offset += copied
+                count += copied
+            }
         }
+        while offset < bytes.upperBound {
+            guard let read = FileBytes.read(source, count: min(bytes.upperBound - offset, chunk), at: offset) else {
+                failure = failure ?? "the previous file to copy from ends before byte \(bytes.upperBound)"
+                return false
+            }
+            append(read)
+            offset += read.count
+        }
+        return true
+    }
+
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<off_t>?, Int32, UnsafeMutablePointer<off_t>?, Int, UInt32) -> Int
+    /// glibc's copy_file_range, which Swift's Glibc module does not import.
+    private static let copyFileRange: CopyFileRange? = libcSymbol("copy_file_range").map { unsafeBitCast($0, to: CopyFileRange.self) }
+
+    private func handOn() {
+        guard !buffer.isEmpty else { return }
+        flush(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Hands on what is left; call once, at the end.
     func finish() {
-        if !buffer.isEmpty { flush(buffer) }
+        handOn()
         buffer = []
     }
 }
@@ -68,12 +111,13 @@ extension ByteStream {
     /// `path` is how messages name it.
     static func write(to fd: Int32, size: Int, shown path: String, _ produce: (ByteStream) -> Void) -> (size: Int, failure: String?) {
         var failure = fd < 0 ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
-        let stream = ByteStream { chunk in
+        let stream = ByteStream(file: fd) { chunk in
             guard failure == nil else { return }
             do { try Publisher.write(chunk, fd: fd, path: path) } catch { failure = "\(error)" }
         }
         produce(stream)
         stream.finish()
+        failure = failure ?? stream.failure.map { "cannot write \(path): \($0)" }
         if fd >= 0 {
             if failure == nil, size > stream.count, ftruncate(fd, off_t(stream.count)) != 0 {
                 failure = "cannot write \(path): \(String(cString: strerror(errno)))"

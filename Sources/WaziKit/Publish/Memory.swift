@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A glibc function that Swift's Glibc module does not import (renameat2, malloc_trim, mallopt);
-/// nil where the C library has none.
+/// A glibc function that Swift's Glibc module does not import (renameat2, copy_file_range,
+/// malloc_trim, mallopt); nil where the C library has none.
 func libcSymbol(_ name: String) -> UnsafeMutableRawPointer? {
     dlsym(UnsafeMutableRawPointer(bitPattern: 0), name)
 }

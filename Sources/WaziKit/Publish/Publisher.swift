@@ -192,6 +192,12 @@ public final class Publisher: @unchecked Sendable {
         return size
     }
 
+    /// The staged file at `relative` as `stat` gives it (not following a link), nil when there is none.
+    func staged(_ relative: String) -> stat? {
+        var info = stat()
+        return fstatat(stagingFolder, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+    }
+
     /// Device and inode of the staging folder: after the swap, of the output. The build cache records
     /// it, so a cache is only trusted for the very folder it describes (a build killed between the
     /// swap and the cache write, or before the swap, leaves them apart).

@@ -105,14 +105,32 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// An array too large to hold as one tree: its elements are made one at a time as it is written,
-    /// each as its bytes at its depth (`write(into:indent: 2, pretty: true)`), so an element may also
-    /// be bytes written before (see `JSONRecords`). `placed` learns where each element went.
+    /// each as its bytes at its depth (`write(into:indent: 2, pretty: true)`). `placed` learns where
+    /// each element went; `previous` gives elements the previous document holds unchanged, copied
+    /// from it instead of made.
     struct LargeArray {
         let count: Int
         /// Appends the element's bytes to the buffer given.
         let element: (_ index: Int, _ into: inout [UInt8]) -> Void
         var placed: (_ index: Int, _ bytes: Range<Int>) -> Void = { _, _ in }
+        var previous: PreviousDocument?
     }
+
+    /// A document this writer wrote before, whose unchanged elements are copied as they are (see
+    /// `JSONRecords`): elements that lay one after the other there (with the separator this writer
+    /// puts between them) are copied in one piece.
+    struct PreviousDocument {
+        /// The element's bytes in the previous document, when it is unchanged.
+        let place: (_ index: Int) -> Range<Int>?
+        /// Whether these bytes of the previous document look like whole elements (see `JSONRecords.looksLikeItems`).
+        let looksLikeItems: (_ bytes: Range<Int>) -> Bool
+        /// Appends these bytes of the previous document, `elements` elements, to the stream; false
+        /// when they cannot be read.
+        let copy: (_ bytes: Range<Int>, _ elements: Int, _ to: ByteStream) -> Bool
+    }
+
+    private static let firstElement = Array("\n    ".utf8)
+    private static let nextElement = Array(",\n    ".utf8)
 
     /// Writes a pretty-printed object with a final newline into `stream`; the `large` members' elements
     /// are made, written and dropped one by one, so the document is never held whole.
@@ -127,14 +145,28 @@ public indirect enum JSONValue: Sendable, Equatable {
                 value.write(into: &out, indent: 1, pretty: true)
             } else if let array = large[key], array.count > 0 {
                 out.append(UInt8(ascii: "["))
-                for index in 0..<array.count {
-                    if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out += Array("\n    ".utf8)
+                let runs = array.previous.map { copiedRuns(array.count, $0) } ?? [:]
+                var index = 0
+                while index < array.count {
+                    out += index > 0 ? nextElement : firstElement
                     let start = stream.count + out.count
+                    if let run = runs[index], let previous = array.previous {
+                        stream.append(out)
+                        out.removeAll(keepingCapacity: true)
+                        if !previous.copy(run.bytes, run.end - index, stream) { return }
+                        for element in index..<run.end {
+                            guard let place = previous.place(element) else { continue }
+                            let at = start + place.lowerBound - run.bytes.lowerBound
+                            array.placed(element, at..<at + place.count)
+                        }
+                        index = run.end
+                        continue
+                    }
                     array.element(index, &out)
                     array.placed(index, start..<stream.count + out.count)
                     stream.append(out)
                     out.removeAll(keepingCapacity: true)
+                    index += 1
                 }
                 out += Array("\n  ]".utf8)
             } else {
@@ -143,6 +175,28 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         out += Array("\n}\n".utf8)
         stream.append(out)
+    }
+
+    /// The elements copied from the previous document, by the first of each run: elements that were
+    /// next to each other there (separated as this writer separates them) form one run, copied in
+    /// one piece; a run whose bytes do not look like elements is made again.
+    private static func copiedRuns(_ count: Int, _ previous: PreviousDocument) -> [Int: (end: Int, bytes: Range<Int>)] {
+        var runs: [Int: (end: Int, bytes: Range<Int>)] = [:]
+        var first = 0
+        while first < count {
+            guard let place = previous.place(first) else {
+                first += 1
+                continue
+            }
+            var bytes = place, end = first + 1
+            while end < count, let next = previous.place(end), next.lowerBound == bytes.upperBound + nextElement.count {
+                bytes = bytes.lowerBound..<next.upperBound
+                end += 1
+            }
+            if previous.looksLikeItems(bytes) { runs[first] = (end, bytes) }
+            first = end
+        }
+        return runs
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

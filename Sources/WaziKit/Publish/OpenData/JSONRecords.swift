@@ -10,13 +10,37 @@ import Glibc
 /// What an item holds depends only on its own files (a commitment's also on its milestones') and on
 /// what every page depends on (site.yaml, bodies.yaml, the date…: the global fingerprint the cache
 /// file is kept under). The cache file (`CacheFile`, kind `records`) names the output folder it
-/// describes (as `BuildCache` does) and the size of its document, then gives, per item, the
-/// fingerprint and the bytes' place; nothing is copied from another folder or a document of another
-/// size, and a copied item must still look like one (`{` … `}`).
+/// describes and the document as it was once written (`Document`: inode, size, change times), then
+/// gives, per item, the fingerprint and the bytes' place. Nothing is copied from another folder, or
+/// from a document changed since (in place, by hand), and the bytes copied must still look like
+/// items (`{` … `}`).
 final class JSONRecords: @unchecked Sendable {
     struct Place {
         let fingerprint: UInt64
         let bytes: Range<Int>
+    }
+
+    /// A file as `stat` gives it: any change to its bytes, even of the same length, changes its change
+    /// time (which, unlike the modification time, cannot be set back).
+    struct Document: Equatable {
+        let inode: UInt64
+        let size: Int
+        let changed: FileTime
+        let modified: FileTime
+
+        init(_ info: stat) {
+            inode = UInt64(info.st_ino)
+            size = Int(info.st_size)
+            changed = FileTime(info.st_ctim)
+            modified = FileTime(info.st_mtim)
+        }
+
+        init(inode: UInt64, size: Int, changed: FileTime, modified: FileTime) {
+            self.inode = inode
+            self.size = size
+            self.changed = changed
+            self.modified = modified
+        }
     }
 
     private let previous: [String: Place]
@@ -35,39 +59,53 @@ final class JSONRecords: @unchecked Sendable {
 
     /// The items the last build with this global fingerprint wrote into `output`'s wazi.json.
     init(output: String, global: String) {
-        let path = output + "/data/wazi.json"
         var found: [String: Place] = [:]
-        var fd: Int32 = -1
+        let fd = open(output + "/data/wazi.json", O_RDONLY | O_CLOEXEC)
         var info = stat()
-        if var reader = CacheFile.read(output: output, kind: "records", global: global),
-           reader.text() == Publisher.identity(output), let size = reader.int(),
-           stat(path, &info) == 0, Int(info.st_size) == size {
+        if fd >= 0, fstat(fd, &info) == 0, var reader = CacheFile.read(output: output, kind: "records", global: global),
+           reader.text() == Publisher.identity(output), let written = Self.document(&reader), written == Document(info) {
             while !reader.atEnd {
                 guard let key = reader.text(), let fingerprint = reader.number(), let start = reader.int(),
-                      let count = reader.int(), start <= size, count <= size - start else {
+                      let count = reader.int(), start <= written.size, count <= written.size - start else {
                     found = [:]
                     break
                 }
                 found[key] = Place(fingerprint: fingerprint, bytes: start..<start + count)
             }
-            if !found.isEmpty { fd = open(path, O_RDONLY) }
         }
-        previous = fd >= 0 ? found : [:]
-        document = fd
+        if found.isEmpty, fd >= 0 { close(fd) }
+        previous = found
+        document = found.isEmpty ? -1 : fd
     }
 
     deinit { if document >= 0 { close(document) } }
 
-    /// Appends the item's bytes at its depth to `out`: the previous build's when `fingerprint` is the
-    /// same, else `encode`'s. Called from one thread, items mostly in the previous document's order.
-    func append(_ key: String, fingerprint: UInt64, to out: inout [UInt8], _ encode: () -> [UInt8]) {
-        if let place = previous[key], place.fingerprint == fingerprint, let old = window(place.bytes),
-           old.first == UInt8(ascii: "{"), old.last == UInt8(ascii: "}") {
-            out.append(contentsOf: old)
-            lock.withLock { reused += 1 }
-            return
-        }
-        out += encode()
+    private static func document(_ reader: inout CacheFile.Reader) -> Document? {
+        guard let inode = reader.number(), let size = reader.int(), let changed = reader.int(), let changedNanoseconds = reader.int(),
+              let modified = reader.int(), let modifiedNanoseconds = reader.int() else { return nil }
+        return Document(inode: inode, size: size, changed: FileTime(seconds: changed, nanoseconds: changedNanoseconds),
+                        modified: FileTime(seconds: modified, nanoseconds: modifiedNanoseconds))
+    }
+
+    /// Where the previous document has the items `keys` (each prefixed with `kind`), for those whose
+    /// fingerprint in `prints` is the same (see `JSONValue.writeObject`); nil when there is none.
+    func previousDocument(_ kind: String, keys: [String], prints: [UInt64]) -> JSONValue.PreviousDocument? {
+        guard document >= 0 else { return nil }
+        return JSONValue.PreviousDocument(place: { index in
+            guard let place = self.previous[kind + keys[index]], place.fingerprint == prints[index] else { return nil }
+            return place.bytes
+        }, looksLikeItems: looksLikeItems, copy: { bytes, items, stream in
+            self.lock.withLock { self.reused += items }
+            return stream.copy(from: self.document, bytes)
+        })
+    }
+
+    /// Whether `bytes` of the previous document begin and end as items do (a record file that points
+    /// into the wrong places would not).
+    private func looksLikeItems(_ bytes: Range<Int>) -> Bool {
+        guard !bytes.isEmpty, let first = FileBytes.read(document, count: 1, at: bytes.lowerBound),
+              let last = FileBytes.read(document, count: 1, at: bytes.upperBound - 1) else { return false }
+        return first == [UInt8(ascii: "{")] && last == [UInt8(ascii: "}")]
     }
 
     /// Notes where the item went in the document being written.
@@ -76,12 +114,19 @@ final class JSONRecords: @unchecked Sendable {
     }
 
     /// Keeps where this build's items are, for the next build: `folder` is the identity of the
-    /// folder the document is in (see `Publisher.stagingIdentity`), `size` the document's.
-    func write(output: String, global: String, folder: String, size: Int) {
+    /// folder the document is in (see `Publisher.stagingIdentity`), `document` the document as
+    /// written (nil: nothing is kept).
+    func write(output: String, global: String, folder: String, document: Document?) {
+        guard let document else { return }
         let items = lock.withLock { placed }
         CacheFile.write(output: output, kind: "records", global: global) { writer in
             writer.add(folder)
-            writer.add(size)
+            writer.add(document.inode)
+            writer.add(document.size)
+            for time in [document.changed, document.modified] {
+                writer.add(time.seconds)
+                writer.add(time.nanoseconds)
+            }
             for (key, place) in items {
                 writer.add(key)
                 writer.add(place.fingerprint)
@@ -89,23 +134,5 @@ final class JSONRecords: @unchecked Sendable {
                 writer.add(place.bytes.count)
             }
         }
-    }
-
-    /// The previous document is read a window at a time: one read per item was 3,300 system calls
-    /// and as many arrays after one edit at 10,000 pages.
-    private var buffer: [UInt8] = []
-    private var bufferStart = 0
-
-    /// The previous document's bytes in `range`, from the window (read again from the range's start
-    /// when it does not hold them); nil when they cannot be read.
-    private func window(_ range: Range<Int>) -> ArraySlice<UInt8>? {
-        guard document >= 0 else { return nil }
-        if range.lowerBound < bufferStart || range.upperBound > bufferStart + buffer.count {
-            guard let read = FileBytes.read(document, count: max(range.count, 1 << 20), at: range.lowerBound, partial: true),
-                  read.count >= range.count else { return nil }
-            buffer = read
-            bufferStart = range.lowerBound
-        }
-        return buffer[(range.lowerBound - bufferStart)..<(range.upperBound - bufferStart)]
     }
 }

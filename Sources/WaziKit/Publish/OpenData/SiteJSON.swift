@@ -30,10 +30,10 @@ enum SiteJSON {
         func items(_ kind: String, _ keys: [String], _ shows: [[Origin]], _ encode: @escaping (Int) -> [UInt8]) -> JSONValue.LargeArray {
             let prints = shows.map(Origin.fingerprint)
             return JSONValue.LargeArray(count: keys.count, element: { index, out in
-                records.append(kind + keys[index], fingerprint: prints[index], to: &out) { encode(index) }
+                out += encode(index)
             }, placed: { index, bytes in
                 records.place(kind + keys[index], fingerprint: prints[index], at: bytes)
-            })
+            }, previous: records.previousDocument(kind, keys: keys, prints: prints))
         }
         // Written one item at a time: the whole document, held, was most of a large build's memory.
         JSONValue.writeObject(members, large: [
