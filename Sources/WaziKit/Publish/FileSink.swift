@@ -64,11 +64,10 @@ final class ByteStream {
     @discardableResult
     func copy(from source: Int32, _ bytes: Range<Int>) -> Bool {
         var offset = bytes.lowerBound
-        if file >= 0 {
+        if file >= 0, let copyFileRange = Self.copyFileRange {
             handOn()
             var from = off_t(offset)
             while offset < bytes.upperBound {
-                guard let copyFileRange = Self.copyFileRange else { break }
                 let copied = copyFileRange(source, &from, file, nil, bytes.upperBound - offset, 0)
                 if copied < 0 && errno == EINTR { continue }
                 guard copied > 0 else { break }

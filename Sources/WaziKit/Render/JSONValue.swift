@@ -153,6 +153,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                     if let run = runs[index], let previous = array.previous {
                         stream.append(out)
                         out.removeAll(keepingCapacity: true)
+                        // Not copied: the stream has failed, and with it the file (see `ByteStream.copy`).
                         if !previous.copy(run.bytes, run.end - index, stream) { return }
                         for element in index..<run.end {
                             guard let place = previous.place(element) else { continue }

@@ -12,8 +12,8 @@ import Glibc
 /// file is kept under). The cache file (`CacheFile`, kind `records`) names the output folder it
 /// describes and the document as it was once written (`Document`: inode, size, change times), then
 /// gives, per item, the fingerprint and the bytes' place. Nothing is copied from another folder, or
-/// from a document changed since (in place, by hand), and the bytes copied must still look like
-/// items (`{` … `}`).
+/// from a document changed since (in place, by hand), and each piece copied must still begin and
+/// end as items do (`{` … `}`).
 final class JSONRecords: @unchecked Sendable {
     struct Place {
         let fingerprint: UInt64
@@ -27,20 +27,6 @@ final class JSONRecords: @unchecked Sendable {
         let size: Int
         let changed: FileTime
         let modified: FileTime
-
-        init(_ info: stat) {
-            inode = UInt64(info.st_ino)
-            size = Int(info.st_size)
-            changed = FileTime(info.st_ctim)
-            modified = FileTime(info.st_mtim)
-        }
-
-        init(inode: UInt64, size: Int, changed: FileTime, modified: FileTime) {
-            self.inode = inode
-            self.size = size
-            self.changed = changed
-            self.modified = modified
-        }
     }
 
     private let previous: [String: Place]
@@ -134,5 +120,12 @@ final class JSONRecords: @unchecked Sendable {
                 writer.add(place.bytes.count)
             }
         }
+    }
+}
+
+extension JSONRecords.Document {
+    init(_ info: stat) {
+        self.init(inode: UInt64(info.st_ino), size: Int(info.st_size), changed: FileTime(info.st_ctim),
+                  modified: FileTime(info.st_mtim))
     }
 }
