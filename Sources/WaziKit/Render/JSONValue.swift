@@ -155,8 +155,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                         out.removeAll(keepingCapacity: true)
                         // Not copied: the stream has failed, and with it the file (see `ByteStream.copy`).
                         if !previous.copy(run.bytes, run.end - index, stream) { return }
-                        for element in index..<run.end {
-                            guard let place = previous.place(element) else { continue }
+                        for (element, place) in zip(index..., run.places) {
                             let at = start + place.lowerBound - run.bytes.lowerBound
                             array.placed(element, at..<at + place.count)
                         }
@@ -181,23 +180,36 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// The elements copied from the previous document, by the first of each run: elements that were
     /// next to each other there (separated as this writer separates them) form one run, copied in
     /// one piece; a run whose bytes do not look like elements is made again.
-    private static func copiedRuns(_ count: Int, _ previous: PreviousDocument) -> [Int: (end: Int, bytes: Range<Int>)] {
-        var runs: [Int: (end: Int, bytes: Range<Int>)] = [:]
+    /// Each run keeps its elements' places, so that they are looked up once.
+    private static func copiedRuns(_ count: Int, _ previous: PreviousDocument) -> [Int: Run] {
+        var runs: [Int: Run] = [:]
         var first = 0
+        var place = count > 0 ? previous.place(0) : nil
         while first < count {
-            guard let place = previous.place(first) else {
+            guard let start = place else {
                 first += 1
+                place = first < count ? previous.place(first) : nil
                 continue
             }
-            var bytes = place, end = first + 1
-            while end < count, let next = previous.place(end), next.lowerBound == bytes.upperBound + nextElement.count {
-                bytes = bytes.lowerBound..<next.upperBound
-                end += 1
+            var run = Run(end: first + 1, bytes: start, places: [start])
+            place = run.end < count ? previous.place(run.end) : nil
+            while let next = place, next.lowerBound == run.bytes.upperBound + nextElement.count {
+                run.bytes = run.bytes.lowerBound..<next.upperBound
+                run.places.append(next)
+                run.end += 1
+                place = run.end < count ? previous.place(run.end) : nil
             }
-            if previous.looksLikeItems(bytes) { runs[first] = (end, bytes) }
-            first = end
+            if previous.looksLikeItems(run.bytes) { runs[first] = run }
+            first = run.end
         }
         return runs
+    }
+
+    /// Elements copied in one piece: up to `end` (excluded), `bytes` of the previous document, each at its place there.
+    private struct Run {
+        var end: Int
+        var bytes: Range<Int>
+        var places: [Range<Int>]
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
