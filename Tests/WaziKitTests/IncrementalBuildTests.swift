@@ -5,13 +5,13 @@ import XCTest
 /// Every rebuild is made twice: by a one-shot build, and into a second output through a `BuildSession`
 /// (as `wazi serve` builds), which takes what it can from memory instead of the caches.
 final class IncrementalBuildTests: XCTestCase {
-    private let session = BuildSession()
-    private var sessionOutput = ""
+    let session = BuildSession()
+    var sessionOutput = ""
     /// The session's report of the last `rebuild`.
-    private var resident = BuildReport(diagnostics: [], pages: 0, files: 0)
-    private var content = ""
-    private var theme = ""
-    private var output = ""
+    var resident = BuildReport(diagnostics: [], pages: 0, files: 0)
+    var content = ""
+    var theme = ""
+    var output = ""
 
     override func setUpWithError() throws {
         let folder = try temporaryFolder(self)
@@ -26,11 +26,11 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(Build.run(options(content: content, templates: theme, output: sessionOutput), session: session).errors, 0)
     }
 
-    private var milestone6: String { content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md" }
+    var milestone6: String { content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.md" }
 
     /// Applies `change`, rebuilds incrementally, and compares with a clean build of the same input.
     @discardableResult
-    private func rebuild(asOf: Day = exampleAsOf, file: StaticString = #filePath, line: UInt = #line,
+    func rebuild(asOf: Day = exampleAsOf, file: StaticString = #filePath, line: UInt = #line,
                          _ change: () throws -> Void) throws -> BuildReport {
         // File times have a resolution: make sure an edit is seen as one.
         usleep(20_000)
@@ -48,7 +48,15 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual(resident.rendered, report.rendered, "session pages", file: file, line: line)
         }
         let clean = try temporaryFolder(self) + "/clean"
-        XCTAssertEqual(Build.run(options(content: content, templates: theme, output: clean, asOf: asOf)).errors, 0)
+        let cleanReport = Build.run(options(content: content, templates: theme, output: clean, asOf: asOf))
+        XCTAssertEqual(cleanReport.errors, 0)
+        // The same diagnostics too, whether the model was loaded, taken decoded or patched.
+        XCTAssertEqual(resident.diagnostics, cleanReport.diagnostics, "session diagnostics", file: file, line: line)
+        if report.replayed.isEmpty {
+            XCTAssertEqual(report.diagnostics, cleanReport.diagnostics, "diagnostics", file: file, line: line)
+        } else {
+            XCTAssertEqual(report.replayed, cleanReport.diagnostics.map(\.description), "diagnostics", file: file, line: line)
+        }
         let expected = try tree(clean)
         for (name, folder) in [("incremental", output), ("session", sessionOutput)] {
             let incremental = try tree(folder)

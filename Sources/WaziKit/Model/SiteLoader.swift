@@ -29,10 +29,10 @@ public enum SiteLoader {
     /// when the rest is serial and a core is free for other work, with the site's languages (none
     /// when site.yaml could not be read).
     /// `scanned`: the tree and groups a session's last build found, taken again (see `ScannedContent`);
-    /// receives this build's.
+    /// receives this build's. `own`: receives what was reported of each milestone alone (see `KeptModel`).
     static func load(content root: String, options: LoadOptions, store: DecodedFileStore?,
                      listings: [String: [DirectoryListing.Entry]]? = nil, scanned: ScannedContent.Exchange? = nil,
-                     leftovers: Leftovers? = nil,
+                     leftovers: Leftovers? = nil, own: OwnDiagnostics? = nil,
                      decoded whenDecoded: (_ languages: [String]) -> Void = { _ in }) -> (site: Site?, diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         let kept = scanned?.previous(root: root, listings: listings)
@@ -60,22 +60,24 @@ public enum SiteLoader {
         store?.begin(context: context.value, count: groups.count)
         // Reading, composing YAML and decoding are most of the loading time: spread over the cores,
         // each file decoded as soon as it is read.
-        let decoded = parallelMap(Array(groups.indices), threads: options.threads) { index in
+        // Each file with what decoding it reported.
+        let read = parallelMap(Array(groups.indices), threads: options.threads) { index -> (DecodedFile?, [Diagnostic]) in
             let group = groups[index]
-            guard let store else {
-                return DocumentReader.read(group, files: files, log: log).map { DecodedFile($0, asOf: options.asOf) }
-            }
-            if let (file, diagnostics) = store.cached(group, at: index) {
-                log.append(contentsOf: diagnostics)
-                return file
-            }
-            let own = DiagnosticLog()
-            let file = DocumentReader.read(group, files: files, log: own).map { DecodedFile($0, asOf: options.asOf) }
-            log.append(contentsOf: own.items)
-            if let file { store.keep(group, at: index, file, diagnostics: own.items) }
-            return file
-        }.compactMap { $0 }
+            if let (file, diagnostics) = store?.cached(group, at: index) { return (file, diagnostics) }
+            let fileLog = DiagnosticLog()
+            let file = DocumentReader.read(group, files: files, log: fileLog).map { DecodedFile($0, asOf: options.asOf) }
+            if let file { store?.keep(group, at: index, file, diagnostics: fileLog.items) }
+            return (file, fileLog.items)
+        }
         store?.endReading()
+        var decoded: [DecodedFile] = []
+        decoded.reserveCapacity(read.count)
+        for (file, diagnostics) in read {
+            log.append(contentsOf: diagnostics)
+            if let file { decoded.append(file) }
+            if let own, !diagnostics.isEmpty, let file, file.file.kind == .milestone { own.byFile[file.file.displayPath] = diagnostics }
+        }
+        own?.groups = groups.count
         whenDecoded(config?.languages ?? [])
         // Sized at once: grown one file at a time, the table of 10,000 was rehashed a dozen times.
         var marks: [String: Marks] = .init(minimumCapacity: decoded.count)
@@ -102,7 +104,11 @@ public enum SiteLoader {
         checkUniqueSlugs(checkedMeetings.map { ($0.slug, $0.origin.path) }, what: "meeting", log: log)
         checkUniqueSlugs(pages.map { ($0.slug, $0.origin.path) }, what: "page", log: log)
         checkUniqueSlugs(checkedNotes.map { ($0.slug, $0.origin.path) }, what: "note", log: log)
-        if let config { warn(commitments, plan: config.actionPlan, asOf: options.asOf, marks: marks, log: log) }
+        if let config {
+            for (path, warnings) in warn(commitments, plan: config.actionPlan, asOf: options.asOf, marks: marks, log: log) {
+                own?.byFile[path, default: []].append(contentsOf: warnings)
+            }
+        }
 
         leftovers?.keep([decoded, marks, checker, tree])
         let diagnostics = log.items.sorted()
@@ -174,27 +180,41 @@ public enum SiteLoader {
     }
 
     /// SPEC §2.3 warnings: complete without evidence, ends after the plan, no update for 180 days.
+    /// Returns the milestones' own, by file (those a patched model replaces, see `KeptModel`).
     private static func warn(_ commitments: [Commitment], plan: ActionPlan, asOf: Day,
-                             marks: [String: Marks], log: DiagnosticLog) {
+                             marks: [String: Marks], log: DiagnosticLog) -> [String: [Diagnostic]] {
+        var own: [String: [Diagnostic]] = [:]
         for commitment in commitments {
             if commitment.end.last > plan.end.last {
                 log.warning(marks[commitment.origin.path]?.value("end") ?? SourceLocation(file: commitment.origin.path),
                             "commitment ends \(commitment.end), after the action plan (\(plan.end))")
             }
             for milestone in commitment.milestones {
-                let at = { (key: String) in marks[milestone.origin.path]?.value(key) ?? SourceLocation(file: milestone.origin.path) }
-                if milestone.status == .complete, !milestone.updates.contains(where: { !$0.evidence.isEmpty }) {
-                    log.warning(at("status"), "milestone \(milestone.id) is complete but no update gives evidence")
-                }
-                if milestone.end.last > plan.end.last {
-                    log.warning(at("end"), "milestone \(milestone.id) ends \(milestone.end), after the action plan (\(plan.end))")
-                }
-                let since = milestone.lastReported ?? milestone.start.first
-                if milestone.status == .inProgress, asOf.days(since: since) > 180 {
-                    log.warning(at("status"), "milestone \(milestone.id) is in progress with no update for \(asOf.days(since: since)) days (more than 180)")
-                }
+                let warnings = Self.warnings(milestone, plan: plan, asOf: asOf, marks: marks[milestone.origin.path])
+                guard !warnings.isEmpty else { continue }
+                log.append(contentsOf: warnings)
+                own[milestone.origin.path] = warnings
             }
         }
+        return own
+    }
+
+    /// A milestone's SPEC §2.3 warnings, at the places `marks` gives in its file.
+    static func warnings(_ milestone: Milestone, plan: ActionPlan, asOf: Day, marks: Marks?) -> [Diagnostic] {
+        let at = { (key: String) in marks?.value(key) ?? SourceLocation(file: milestone.origin.path) }
+        var warnings: [Diagnostic] = []
+        if milestone.status == .complete, !milestone.updates.contains(where: { !$0.evidence.isEmpty }) {
+            warnings.append(Diagnostic(.warning, at("status"), "milestone \(milestone.id) is complete but no update gives evidence"))
+        }
+        if milestone.end.last > plan.end.last {
+            warnings.append(Diagnostic(.warning, at("end"), "milestone \(milestone.id) ends \(milestone.end), after the action plan (\(plan.end))"))
+        }
+        let since = milestone.lastReported ?? milestone.start.first
+        if milestone.status == .inProgress, asOf.days(since: since) > 180 {
+            warnings.append(Diagnostic(.warning, at("status"),
+                                       "milestone \(milestone.id) is in progress with no update for \(asOf.days(since: since)) days (more than 180)"))
+        }
+        return warnings
     }
 }
 

@@ -97,6 +97,11 @@ public enum Build {
         report.reusedTableItems = written.tables.reused
         report.reusedFiles = loaded.decoded?.reused ?? 0
         report.rememberedFiles = loaded.decoded?.fromMemory ?? 0
+        if let patched = loaded.patched, let model = loaded.model {
+            report.patchedModel = true
+            report.reusedFiles = model.groups - patched.count
+            report.rememberedFiles = session == nil ? 0 : report.reusedFiles
+        }
         report.keptScan = loaded.scanned?.kept ?? false
         report.spareTrusted = publisher?.spareTrusted ?? false
         report.held = BuildReport.Held(site, written, last, loaded)
@@ -150,19 +155,40 @@ public enum Build {
         let site: Site?
         let theme: Theme?
         let diagnostics: [Diagnostic]
-        /// Content files decoded by the last build, and this build's for the next one.
+        /// Content files decoded by the last build, and this build's for the next one (none when the
+        /// model was patched: the cache's files that changed are told by their stamps).
         let decoded: DecodedCache?
         /// For a session: the content folder as this build found it.
         let scanned: ScannedContent.Exchange?
         let leftovers: Leftovers
+        /// The model for the next build (see `KeptModel`), when loading reported no error.
+        var model: KeptModel?
+        /// When the last build's model was patched: the files it decoded.
+        var patched: [KeptModel.DecodedGroup]?
     }
 
-    /// Content → Model, then the theme. Files unchanged since the last build are taken decoded from
-    /// its cache (see `DecodedCache`).
+    /// Content → Model, then the theme: the last build's model patched when only milestones changed
+    /// (see `KeptModel`), else every file loaded, those unchanged since the last build taken decoded
+    /// from its cache (see `DecodedCache`).
     private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, session: BuildSession?,
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
+        if publisher != nil, let kept = session?.model,
+           let (model, decoded) = kept.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
+                                               root: options.content, options: load) {
+            let log = DiagnosticLog()
+            let themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: model.site.config.languages, log: log) }
+            whenDecoded()
+            timings.lap("load")
+            let theme = themeLane.value
+            timings.lap("theme")
+            let scanned = session.map { ScannedContent.Exchange(previous: $0.scanned, otherStamps: [:]) }
+            scanned?.next = session?.scanned
+            scanned?.kept = true
+            return Loaded(site: model.site, theme: theme, diagnostics: (model.diagnostics + log.items).sorted(), decoded: nil,
+                          scanned: scanned, leftovers: Leftovers(), model: model, patched: decoded)
+        }
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
                                                             threads: options.threads, memory: session?.decoded)
         let scanned = session.map {
@@ -172,9 +198,10 @@ public enum Build {
         // The theme is loaded beside loading's serial end, once the site's languages are known.
         let log = DiagnosticLog()
         var themeLane: Eventually<Theme?>?
+        let own = publisher == nil ? nil : OwnDiagnostics()
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
                                                       listings: last.stamps.contentListings, scanned: scanned,
-                                                      leftovers: leftovers) { languages in
+                                                      leftovers: leftovers, own: own) { languages in
             themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: languages, log: log) }
             whenDecoded()
         }
@@ -182,8 +209,13 @@ public enum Build {
         timings.lap("load")
         let theme = themeLane?.value ?? Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
-        return Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
-                      scanned: scanned, leftovers: leftovers)
+        var loaded = Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
+                            scanned: scanned, leftovers: leftovers)
+        if let site, let own, !loadDiagnostics.contains(where: { $0.severity == .error }) {
+            loaded.model = KeptModel(context: KeptModel.context(root: options.content, options: load), site: site,
+                                     diagnostics: loadDiagnostics, stamps: last.stamps.content, own: own.byFile, groups: own.groups)
+        }
+        return loaded
     }
 
     /// What rendering and writing made: the pages, the files logged, and what the next build keeps.
@@ -340,8 +372,14 @@ public enum Build {
         if let session {
             session.cache = building.value.cache
             session.rows = (written.global, rows)
-            session.decoded = decoded ?? .none
+            // A patched model decoded only the changed files: they replace theirs.
+            if let patched = loaded.patched {
+                session.decoded.update(patched, stamps: last.stamps.content)
+            } else {
+                session.decoded = decoded ?? .none
+            }
             session.scanned = loaded.scanned?.next
+            session.model = loaded.model
         }
         return summary
     }

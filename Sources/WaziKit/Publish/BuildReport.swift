@@ -75,6 +75,8 @@ public struct BuildReport: Sendable {
     public var rememberedFiles = 0
     /// Whether the content folder's tree came from a `BuildSession`'s last build (see `ScannedContent`).
     public var keptScan = false
+    /// Whether the last build's model was patched with the changed files (see `KeptModel`).
+    public var patchedModel = false
     /// Whether the recycled staging folder's files were known from the last build, not listed
     /// (see `Publisher.trustSpare`).
     public var spareTrusted = false
@@ -92,7 +94,8 @@ public struct BuildReport: Sendable {
 
     /// What was taken from the previous build, for `--timings`.
     public var reuse: String {
-        let memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory\(keptScan ? ", the folder's tree too" : ""))" : ""
+        var memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory\(keptScan ? ", the folder's tree too" : ""))" : ""
+        if patchedModel { memory += ", the model patched" }
         return "reused  \(reusedFiles) files decoded\(memory), \(reusedRows) list rows, "
             + "\(reusedDataItems) wazi.json items, \(reusedTableItems) table items"
     }

@@ -57,6 +57,15 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
         var global = ""
         var files: [String: RememberedFile] = [:]
         static let none = Remembered()
+
+        /// Takes the files a patched model decoded (see `KeptModel`), whose stamps are in `stamps`.
+        mutating func update(_ decoded: [KeptModel.DecodedGroup], stamps: [String: UInt64]) {
+            for group in decoded {
+                guard let stamp = DecodedCache.stamp(group.group, stamps: stamps) else { continue }
+                files[group.group.file.relativePath] = RememberedFile(stamp: stamp,
+                                                                      entry: Entry(file: group.file, diagnostics: group.diagnostics))
+            }
+        }
     }
 
     /// The entries' form, in the header: bumped when it changes, so that no file an earlier form
@@ -237,6 +246,10 @@ final class DecodedCache: DecodedFileStore, @unchecked Sendable {
     /// its), nil when one is not known. Asked for every file of every build: most have no translation,
     /// and their stamp is the one already made.
     private func stamp(_ group: DocumentReader.FileGroup) -> UInt64? {
+        Self.stamp(group, stamps: stamps)
+    }
+
+    static func stamp(_ group: DocumentReader.FileGroup, stamps: [String: UInt64]) -> UInt64? {
         guard let own = stamps[group.file.relativePath] else { return nil }
         if group.translations.isEmpty { return own }
         var stamp = Fingerprint(own)

@@ -1,0 +1,85 @@
+import XCTest
+@testable import WaziKit
+
+/// A session patches its last model with the milestone files changed since (see `KeptModel`): the
+/// site, the diagnostics and every output file are those of a clean build (`rebuild` compares them),
+/// and any other change loads every file again.
+extension IncrementalBuildTests {
+    func testMilestoneEditsPatchTheModel() throws {
+        let french = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.fr.md"
+        let edits: [(String, () throws -> Void)] = [
+            ("title", { try edit(self.milestone6, replacing: "title: \"", with: "title: \"Renamed – ") }),
+            // Complete without evidence: a warning of its own appears, then goes.
+            ("warning added", { try edit(self.milestone6, replacing: "status: not-started", with: "status: complete") }),
+            ("warning removed", { try edit(self.milestone6, replacing: "status: complete", with: "status: not-started") }),
+            ("ends after the plan", { try edit(self.milestone6, replacing: "end: 2027-08", with: "end: 2028-03") }),
+            // A lead no other item names: the site's list of institutions changes.
+            ("new lead", { try edit(self.milestone6, replacing: "lead: \"The Oslo Center\"", with: "lead: \"Kenya School of Government\"") }),
+            ("translation", { try edit(french, replacing: "title: ", with: "title: Révisé – ") }),
+        ]
+        for (name, change) in edits {
+            try rebuild(change)
+            XCTAssertTrue(resident.patchedModel, name)
+            XCTAssertEqual(resident.reusedFiles, resident.rememberedFiles, name)
+            try assertKeptModelIsAFullLoad(name)
+        }
+    }
+
+    func testOtherChangesLoadEveryFile() throws {
+        let milestones = content + "/commitments/KENMS0005/milestones"
+        let changes: [(String, () throws -> Void)] = [
+            // Another file name is another page.
+            ("renamed", {
+                for suffix in [".md", ".fr.md"] {
+                    try FileManager.default.moveItem(atPath: milestones + "/6-capacity-building-of-implementing-actors" + suffix,
+                                                     toPath: milestones + "/6-capacity-building" + suffix)
+                }
+            }),
+            ("commitment", { try edit(self.content + "/commitments/KENMS0005/index.md", replacing: "title: ", with: "title: X ") }),
+            ("file added", { try write("---\nnumber: 8\ntitle: \"New\"\nstart: 2025-08\nend: 2026-08\nstatus: not-started\n---\nText.\n",
+                                       to: milestones + "/8-new.md") }),
+            ("meeting", {
+                let meetings = try FileManager.default.contentsOfDirectory(atPath: self.content + "/meetings").sorted()
+                try edit(self.content + "/meetings/" + meetings[0], replacing: "title: ", with: "title: Renamed ")
+            }),
+        ]
+        for (name, change) in changes {
+            try rebuild(change)
+            XCTAssertFalse(resident.patchedModel, name)
+            try assertKeptModelIsAFullLoad(name)
+        }
+    }
+
+    /// A milestone edited into an error is not patched over: the session reports what a one-shot
+    /// build reports, and keeps its last model for when the error is mended.
+    func testAnErrorInAChangedMilestoneIsReported() throws {
+        usleep(20_000)
+        try edit(milestone6, replacing: "status: not-started", with: "status: finished")
+        let oneShot = Build.run(options(content: content, templates: theme, output: output))
+        let served = Build.run(options(content: content, templates: theme, output: sessionOutput), session: session)
+        XCTAssertGreaterThan(oneShot.errors, 0)
+        XCTAssertEqual(served.diagnostics, oneShot.diagnostics)
+        XCTAssertFalse(served.patchedModel)
+        try rebuild { try edit(self.milestone6, replacing: "status: finished", with: "status: stuck") }
+        XCTAssertTrue(resident.patchedModel, "the last good model, patched with the mended file")
+    }
+
+    /// The session's model equals a full load of the content as it is now.
+    private func assertKeptModelIsAFullLoad(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let kept = try XCTUnwrap(session.model, name, file: file, line: line)
+        let (loaded, diagnostics) = SiteLoader.load(content: content, options: LoadOptions(asOf: exampleAsOf))
+        let site = try XCTUnwrap(loaded, name, file: file, line: line)
+        XCTAssertEqual(kept.diagnostics, diagnostics, name, file: file, line: line)
+        XCTAssertEqual(kept.site.commitments, site.commitments, name, file: file, line: line)
+        XCTAssertEqual(kept.site.milestones, site.milestones, name, file: file, line: line)
+        XCTAssertEqual(kept.site.institutions, site.institutions, name, file: file, line: line)
+        XCTAssertEqual(kept.site.meetings, site.meetings, name, file: file, line: line)
+        XCTAssertEqual(kept.site.notes, site.notes, name, file: file, line: line)
+        XCTAssertEqual(kept.site.pages, site.pages, name, file: file, line: line)
+        XCTAssertEqual(kept.site.files, site.files, name, file: file, line: line)
+        XCTAssertEqual(kept.site.relations.milestoneIndex.mapValues { [$0.0, $0.1] }, site.relations.milestoneIndex.mapValues { [$0.0, $0.1] },
+                       name, file: file, line: line)
+        XCTAssertEqual(kept.site.relations.meetingsByMilestone, site.relations.meetingsByMilestone, name, file: file, line: line)
+        XCTAssertEqual(kept.site.relations.notesByCommitment, site.relations.notesByCommitment, name, file: file, line: line)
+    }
+}
