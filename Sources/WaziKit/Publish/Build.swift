@@ -84,10 +84,12 @@ public enum Build {
             return report
         }
         guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
-        // Before anything is written to the staging folder (see `trustSpare`, `Publisher.recorded`).
-        _ = spare.value
+        // Before anything is written to the staging folder (see `Publisher.recorded`).
         publisher?.recorded = last.cache?.outputs ?? [:]
-        let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher, timings: &timings)
+        // The spare's check likewise (see `trustSpare`), but only then: planning, which writes nothing,
+        // goes on beside it (after a patched model there was nothing else to do meanwhile).
+        let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher,
+                            ready: { _ = spare.value }, timings: &timings)
         diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
         var report = BuildReport(diagnostics: diagnostics, pages: written.pages.jobs.count, files: written.sink.log.count)
@@ -260,8 +262,9 @@ public enum Build {
 
     /// Model → Render → files: the pages on every core, and beside them the data files, feeds and
     /// indexes, each a long serial task; what is unchanged since the last build is kept.
+    /// `ready`: returns once files may be written (see `execute`).
     private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, _ storedRows: StoredRows,
-                              publisher: Publisher?, timings: inout StageTimings) -> Written {
+                              publisher: Publisher?, ready: @escaping @Sendable () -> Void, timings: inout StageTimings) -> Written {
         let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
         // What pages show, fingerprinted while the jobs are made (neither needs the other).
@@ -273,7 +276,8 @@ public enum Build {
         // wazi.json needs only the model and its items from the last build: started now, beside the
         // planning (after one edit it was the last lane to finish).
         let document = Lane.start(threads: options.threads) {
-            OpenData.writeDocument(site, to: sink, log: renderer.problems, records: records)
+            ready()
+            return OpenData.writeDocument(site, to: sink, log: renderer.problems, records: records)
         }
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
@@ -283,6 +287,7 @@ public enum Build {
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, items: items.value, site: site, threads: options.threads)
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
+        ready()
         timings.lap("plan")
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
         // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.

@@ -96,6 +96,7 @@ public struct BuildReport: Sendable {
     public var reuse: String {
         var memory = rememberedFiles > 0 ? " (\(rememberedFiles) from memory\(keptScan ? ", the folder's tree too" : ""))" : ""
         if patchedModel { memory += ", the model patched" }
+        if spareTrusted { memory += ", the spare trusted" }
         return "reused  \(reusedFiles) files decoded\(memory), \(reusedRows) list rows, "
             + "\(reusedDataItems) wazi.json items, \(reusedTableItems) table items"
     }
