@@ -1,9 +1,9 @@
 import XCTest
 @testable import WaziKit
 
-/// A session patches its last model with the milestone files changed since (see `KeptModel`): the
-/// site, the diagnostics and every output file are those of a clean build (`rebuild` compares them),
-/// and any other change loads every file again.
+/// A build patches the last model (a session's, or the model cache) with the milestone files changed
+/// since (see `KeptModel`): the site, the diagnostics and every output file are those of a clean build
+/// (`rebuild` compares them), and any other change loads every file again.
 extension IncrementalBuildTests {
     func testMilestoneEditsPatchTheModel() throws {
         let french = content + "/commitments/KENMS0005/milestones/6-capacity-building-of-implementing-actors.fr.md"
@@ -18,7 +18,8 @@ extension IncrementalBuildTests {
             ("translation", { try edit(french, replacing: "title: ", with: "title: Révisé – ") }),
         ]
         for (name, change) in edits {
-            try rebuild(change)
+            let report = try rebuild(change)
+            XCTAssertTrue(report.patchedModel, name)
             XCTAssertTrue(resident.patchedModel, name)
             XCTAssertEqual(resident.reusedFiles, resident.rememberedFiles, name)
             try assertKeptModelIsAFullLoad(name)
@@ -44,7 +45,8 @@ extension IncrementalBuildTests {
             }),
         ]
         for (name, change) in changes {
-            try rebuild(change)
+            let report = try rebuild(change)
+            XCTAssertFalse(report.patchedModel, name)
             XCTAssertFalse(resident.patchedModel, name)
             try assertKeptModelIsAFullLoad(name)
         }
@@ -59,14 +61,44 @@ extension IncrementalBuildTests {
         let served = Build.run(options(content: content, templates: theme, output: sessionOutput), session: session)
         XCTAssertGreaterThan(oneShot.errors, 0)
         XCTAssertEqual(served.diagnostics, oneShot.diagnostics)
+        XCTAssertFalse(oneShot.patchedModel)
         XCTAssertFalse(served.patchedModel)
-        try rebuild { try edit(self.milestone6, replacing: "status: finished", with: "status: stuck") }
+        let mended = try rebuild { try edit(self.milestone6, replacing: "status: finished", with: "status: stuck") }
+        XCTAssertTrue(mended.patchedModel, "the last good model, patched with the mended file")
         XCTAssertTrue(resident.patchedModel, "the last good model, patched with the mended file")
     }
 
-    /// The session's model equals a full load of the content as it is now.
+    /// A model cache cut short (in its last commitment, or half of it) is not read: every file is
+    /// loaded, and the site is what a clean build makes.
+    func testADamagedModelCacheIsNotRead() throws {
+        let cache = (output as NSString).deletingLastPathComponent + "/.wazi-cache/site.model"
+        for (name, damage) in [("cut short", { (bytes: inout [UInt8]) in bytes.removeLast(7) }),
+                               ("halved", { (bytes: inout [UInt8]) in bytes.removeLast(bytes.count / 2) })] {
+            let report = try rebuild {
+                try edit(self.milestone6, replacing: "title: \"", with: "title: \"\(name) – ")
+                var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: cache)))
+                damage(&bytes)
+                try Data(bytes).write(to: URL(fileURLWithPath: cache))
+            }
+            XCTAssertFalse(report.patchedModel, name)
+            XCTAssertTrue(resident.patchedModel, "\(name): the session's model is its own")
+            try assertKeptModelIsAFullLoad(name)
+        }
+    }
+
+    /// The session's model, and the model cache beside the one-shot build's output, equal a full load
+    /// of the content as it is now.
     private func assertKeptModelIsAFullLoad(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let kept = try XCTUnwrap(session.model, name, file: file, line: line)
+        let options = LoadOptions(asOf: exampleAsOf)
+        let stored = try XCTUnwrap(ModelCache.read(output: output, root: content, options: options, threads: 2), name,
+                                   file: file, line: line)
+        try assertFullLoad(try XCTUnwrap(session.model, name).model, name + " (session)", file: file, line: line)
+        try assertFullLoad(stored.model, name + " (model cache)", file: file, line: line)
+        XCTAssertNil(ModelCache.read(output: output, root: content, options: LoadOptions(asOf: exampleAsOf, drafts: true), threads: 2),
+                     "a model made without drafts is not one with them")
+    }
+
+    private func assertFullLoad(_ kept: KeptModel, _ name: String, file: StaticString, line: UInt) throws {
         let (loaded, diagnostics) = SiteLoader.load(content: content, options: LoadOptions(asOf: exampleAsOf))
         let site = try XCTUnwrap(loaded, name, file: file, line: line)
         XCTAssertEqual(kept.diagnostics, diagnostics, name, file: file, line: line)
@@ -81,5 +113,7 @@ extension IncrementalBuildTests {
                        name, file: file, line: line)
         XCTAssertEqual(kept.site.relations.meetingsByMilestone, site.relations.meetingsByMilestone, name, file: file, line: line)
         XCTAssertEqual(kept.site.relations.notesByCommitment, site.relations.notesByCommitment, name, file: file, line: line)
+        XCTAssertEqual(kept.site.config, site.config, name, file: file, line: line)
+        XCTAssertEqual(kept.site.bodies, site.bodies, name, file: file, line: line)
     }
 }

@@ -38,13 +38,14 @@ struct KeptModel: Sendable {
         let diagnostics: [Diagnostic]
     }
 
-    /// This model patched for content whose files now have `stamps`, with the files it decoded;
+    /// This model patched for content whose files now have `stamps`, with the files it decoded and
+    /// the places of the commitments it changed;
     /// nil when it cannot be: another context, a file added or removed, a file changed that is not a
     /// milestone's (or is one of a draft left out), a folder holding a link (where it leads may
     /// change unseen), or a changed milestone that no longer decodes cleanly to the same commitment
     /// and number. A full load then says why, exactly as it would have.
     func patched(stamps: [String: UInt64], listings: [String: [DirectoryListing.Entry]]?, root: String,
-                 options: LoadOptions) -> (model: KeptModel, decoded: [DecodedGroup])? {
+                 options: LoadOptions) -> (model: KeptModel, decoded: [DecodedGroup], changed: Set<Int>)? {
         guard context == Self.context(root: root, options: options), stamps.count == self.stamps.count, let listings,
               !listings.values.contains(where: { $0.contains { $0.kind == .link } }) else { return nil }
         var changed = Set<String>()
@@ -61,6 +62,7 @@ struct KeptModel: Sendable {
         let tree = ContentTree(root: root, markdown: [], files: site.files)
         let files = Set(site.files.map { "files/" + $0 })
         var decodedGroups: [DecodedGroup] = []
+        var changedCommitments = Set<Int>()
         for path in changed.sorted() {
             let display = tree.display(path)
             guard let file = ContentTree.classify(path, display: display), file.language == nil,
@@ -80,6 +82,7 @@ struct KeptModel: Sendable {
             decodedGroups.append(DecodedGroup(group: group, file: decoded, diagnostics: log.items))
             added += reported
             commitments[c].milestones[m] = milestone
+            changedCommitments.insert(c)
         }
         var diagnostics = diagnostics.filter { diagnostic in
             guard let count = removed[diagnostic], count > 0 else { return true }
@@ -91,7 +94,7 @@ struct KeptModel: Sendable {
                                                     meetings: site.meetings, notes: site.notes, pages: site.pages,
                                                     files: site.files, relations: site.relations)
         return (KeptModel(context: context, site: patched, diagnostics: diagnostics, stamps: stamps, own: own, groups: groups),
-                decodedGroups)
+                decodedGroups, changedCommitments)
     }
 
     /// A milestone's file with its translations, as `DocumentReader.groups` groups them: a file of

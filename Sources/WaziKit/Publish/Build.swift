@@ -101,7 +101,7 @@ public enum Build {
         report.rememberedFiles = loaded.decoded?.fromMemory ?? 0
         if let patched = loaded.patched, let model = loaded.model {
             report.patchedModel = true
-            report.reusedFiles = model.groups - patched.count
+            report.reusedFiles = model.groups - patched.decoded.count
             report.rememberedFiles = session == nil ? 0 : report.reusedFiles
         }
         report.keptScan = loaded.scanned?.kept ?? false
@@ -129,14 +129,21 @@ public enum Build {
     private struct LastBuild {
         let cache: BuildCache?
         let stamps: BuildCache.Stamps
+        /// Its model (see `KeptModel`): the session's, or the model cache.
+        let model: ModelCache?
 
         init(_ options: BuildOptions, publisher: Publisher?, session: BuildSession?) {
-            // Read on another thread while the input files are stamped.
+            // Read on other threads while the input files are stamped.
             let reading = Lane.start(threads: options.threads) {
                 publisher == nil ? nil : session?.cache(output: options.output) ?? BuildCache.read(output: options.output)
             }
+            let model = Lane.start(threads: options.threads) {
+                publisher == nil ? nil : session?.model
+                    ?? ModelCache.read(output: options.output, root: options.content, options: options.load, threads: options.threads)
+            }
             stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options, walks: session?.walks ?? [:])
             cache = reading.value
+            self.model = model.value
         }
     }
 
@@ -165,8 +172,8 @@ public enum Build {
         let leftovers: Leftovers
         /// The model for the next build (see `KeptModel`), when loading reported no error.
         var model: KeptModel?
-        /// When the last build's model was patched: the files it decoded.
-        var patched: [KeptModel.DecodedGroup]?
+        /// When the last build's model was patched: it, the files decoded, the commitments changed.
+        var patched: (previous: ModelCache, decoded: [KeptModel.DecodedGroup], changed: Set<Int>)?
     }
 
     /// Content → Model, then the theme: the last build's model patched when only milestones changed
@@ -176,9 +183,9 @@ public enum Build {
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        if publisher != nil, let kept = session?.model,
-           let (model, decoded) = kept.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
-                                               root: options.content, options: load) {
+        if publisher != nil, let kept = last.model,
+           let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
+                                                              root: options.content, options: load) {
             let log = DiagnosticLog()
             let themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: model.site.config.languages, log: log) }
             whenDecoded()
@@ -187,9 +194,9 @@ public enum Build {
             timings.lap("theme")
             let scanned = session.map { ScannedContent.Exchange(previous: $0.scanned, otherStamps: [:]) }
             scanned?.next = session?.scanned
-            scanned?.kept = true
+            scanned?.kept = session?.scanned != nil
             return Loaded(site: model.site, theme: theme, diagnostics: (model.diagnostics + log.items).sorted(), decoded: nil,
-                          scanned: scanned, leftovers: Leftovers(), model: model, patched: decoded)
+                          scanned: scanned, leftovers: Leftovers(), model: model, patched: (kept, decoded, changed))
         }
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
                                                             threads: options.threads, memory: session?.decoded)
@@ -366,6 +373,14 @@ public enum Build {
             cache.write(output: options.output)
             return (cache, removed?.count)
         }
+        // The model for the next build, written beside (not tied to the output: it describes the content).
+        let modelLane = Lane.start(threads: options.threads) { () -> ModelCache? in
+            guard let model = loaded.model else { return nil }
+            let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [])
+            cache.write(output: options.output)
+            return cache
+        }
+        defer { _ = modelLane.value }
         let decoded = loaded.decoded?.commit()
         let rows = written.renderer.fragments.rowsToKeep
         RowCache.write(rows, output: options.output, global: written.global)
@@ -379,12 +394,12 @@ public enum Build {
             session.rows = (written.global, rows)
             // A patched model decoded only the changed files: they replace theirs.
             if let patched = loaded.patched {
-                session.decoded.update(patched, stamps: last.stamps.content)
+                session.decoded.update(patched.decoded, stamps: last.stamps.content)
             } else {
                 session.decoded = decoded ?? .none
             }
             session.scanned = loaded.scanned?.next
-            session.model = loaded.model
+            session.model = modelLane.value
         }
         return summary
     }

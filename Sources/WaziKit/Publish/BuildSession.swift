@@ -20,8 +20,8 @@ public final class BuildSession: @unchecked Sendable {
     var decoded = DecodedCache.Remembered.none
     /// The content folder as it found it (see `ScannedContent`).
     var scanned: ScannedContent?
-    /// The model it loaded (see `KeptModel`).
-    var model: KeptModel?
+    /// The model it loaded (see `KeptModel`), with its commitments' bytes for the model cache.
+    var model: ModelCache?
 
     /// The input folders' walks, by folder as given, once `watch` was called.
     var walks: [String: KeptWalk] = [:]
