@@ -12,6 +12,8 @@ struct ModelCache: Sendable {
     let model: KeptModel
     /// Each commitment's bytes (`CacheCodable`), in the site's order.
     let commitments: [ArraySlice<UInt8>]
+    /// The bytes of the published files, meetings, notes and pages, which a patch does not change.
+    let others: [ArraySlice<UInt8>]
 
     private static let kind = "model"
 
@@ -26,14 +28,18 @@ struct ModelCache: Sendable {
             var bytes = previous.commitments
             for index in changed { bytes[index] = commitments[index].cacheBytes[...] }
             self.commitments = bytes
+            others = previous.others
         } else {
             self.commitments = commitments.map { $0.cacheBytes[...] }
+            let site = model.site
+            others = [site.files.cacheBytes[...], site.meetings.cacheBytes[...], site.notes.cacheBytes[...], site.pages.cacheBytes[...]]
         }
     }
 
-    private init(model: KeptModel, commitments: [ArraySlice<UInt8>]) {
+    private init(model: KeptModel, commitments: [ArraySlice<UInt8>], others: [ArraySlice<UInt8>]) {
         self.model = model
         self.commitments = commitments
+        self.others = others
     }
 
     func write(output: String) {
@@ -46,10 +52,7 @@ struct ModelCache: Sendable {
             }
             writer.add(bytes: model.diagnostics.cacheBytes)
             writer.add(bytes: model.own.cacheBytes)
-            writer.add(bytes: model.site.files.cacheBytes)
-            writer.add(bytes: model.site.meetings.cacheBytes)
-            writer.add(bytes: model.site.notes.cacheBytes)
-            writer.add(bytes: model.site.pages.cacheBytes)
+            for bytes in others { writer.add(bytes: bytes) }
             writer.add(commitments.count)
             for bytes in commitments { writer.add(bytes: bytes) }
         }
@@ -74,21 +77,22 @@ struct ModelCache: Sendable {
             guard let commitment else { return nil }
             commitments.append(commitment)
         }
-        guard let diagnostics = try? [Diagnostic](cacheBytes: source, in: diagnostics),
-              let own = try? [String: [Diagnostic]](cacheBytes: source, in: own),
-              let files = try? [String](cacheBytes: source, in: files),
-              let meetings = try? [Meeting](cacheBytes: source, in: meetings),
-              let notes = try? [Note](cacheBytes: source, in: notes),
-              let pages = try? [Page](cacheBytes: source, in: pages) else { return nil }
+        guard let diagnosticList = try? [Diagnostic](cacheBytes: source, in: diagnostics),
+              let ownLists = try? [String: [Diagnostic]](cacheBytes: source, in: own),
+              let fileList = try? [String](cacheBytes: source, in: files),
+              let meetingList = try? [Meeting](cacheBytes: source, in: meetings),
+              let noteList = try? [Note](cacheBytes: source, in: notes),
+              let pageList = try? [Page](cacheBytes: source, in: pages) else { return nil }
         // What they report is in `diagnostics` already.
         let log = DiagnosticLog()
-        let tree = ContentTree(root: root, markdown: [], files: files)
+        let tree = ContentTree(root: root, markdown: [], files: fileList)
         guard let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log) else { return nil }
         let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
-        let site = Site(config: config, asOf: options.asOf, commitments: commitments, bodies: bodies, meetings: meetings,
-                        notes: notes, pages: pages, files: files,
-                        relations: Relations(commitments: commitments, meetings: meetings, notes: notes))
-        let model = KeptModel(context: context, site: site, diagnostics: diagnostics, stamps: stamps, own: own, groups: groups)
-        return ModelCache(model: model, commitments: ranges.map { source[$0] })
+        let site = Site(config: config, asOf: options.asOf, commitments: commitments, bodies: bodies, meetings: meetingList,
+                        notes: noteList, pages: pageList, files: fileList,
+                        relations: Relations(commitments: commitments, meetings: meetingList, notes: noteList))
+        let model = KeptModel(context: context, site: site, diagnostics: diagnosticList, stamps: stamps, own: ownLists, groups: groups)
+        return ModelCache(model: model, commitments: ranges.map { source[$0] },
+                          others: [files, meetings, notes, pages].map { source[$0] })
     }
 }
