@@ -34,6 +34,8 @@ public enum Build {
     /// `session`: what the last build of a process that builds again and again left in memory (see
     /// `BuildSession`); this build updates it.
     public static func run(_ options: BuildOptions, session: BuildSession? = nil) -> BuildReport {
+        // The last build's caches written, before anything here reads them or recycles its spare.
+        session?.settle()
         let publisher: Publisher
         do {
             publisher = try Publisher(output: options.output)
@@ -346,61 +348,69 @@ public enum Build {
                        tables: tables)
     }
 
-    /// Writes what the next build reuses, then puts the staged site in place of the output.
+    /// Puts the staged site in place of the output, and writes what the next build reuses: before the
+    /// swap for a one-shot build; after it for a session, in the background (its next build waits for
+    /// it), so that a live preview reloads without waiting for the caches.
     private static func commit(_ written: Written, _ loaded: Loaded, _ last: LastBuild, _ options: BuildOptions,
                                publisher: Publisher, session: BuildSession?, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
-        // The cache names the folder it describes and is written before the swap: whatever moment
-        // a build is killed at, the next one trusts it only if it matches the output in place.
+        // The cache names the folder it describes: whatever moment a build is killed at, the next one
+        // trusts it only if it matches the output in place (before the swap, the output is another
+        // folder; after it, a cache not yet written describes the folder the swap retired).
         let folder = publisher.stagingIdentity
         let liveSince = publisher.settle()
-        // The build cache on a lane of its own, the others meanwhile: one after the other they were
-        // most of publishing after one edit.
-        let building = Lane.start(threads: options.threads) { () -> (cache: BuildCache, removed: Int?) in
-            let sizes = written.sink.log.sizes, inodes = publisher.inodes
-            var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
-            for (path, size) in sizes {
-                outputs[path] = BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path])
+        // The site in place, which the swap retires beside the output for the next build; its files
+        // this build does not have are those it removes.
+        let sizes = written.sink.log.sizes
+        let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
+        let persist = { @Sendable () -> BuildSession.Kept in
+            // The build cache on a lane of its own, the others meanwhile: one after the other they were
+            // most of publishing after one edit.
+            let building = Lane.start(threads: options.threads) { () -> BuildCache in
+                let inodes = publisher.inodes
+                var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
+                for (path, size) in sizes {
+                    outputs[path] = BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path])
+                }
+                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: outputs,
+                                       diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
+                cache.liveSince = liveSince
+                if let previous = last.cache, let removed {
+                    cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
+                }
+                cache.write(output: options.output)
+                return cache
             }
-            var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: outputs,
-                                   diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
-            cache.liveSince = liveSince
-            // The site in place, which the swap retires beside the output for the next build; its
-            // files this build does not have are those it removes.
-            let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
-            if let previous = last.cache, let removed {
-                cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
+            // The model for the next build, written beside (not tied to the output: it describes the content).
+            let modelLane = Lane.start(threads: options.threads) { () -> ModelCache? in
+                guard let model = loaded.model else { return nil }
+                let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [])
+                cache.write(output: options.output)
+                return cache
             }
-            cache.write(output: options.output)
-            return (cache, removed?.count)
+            let decoded = loaded.decoded?.commit()
+            let rows = written.renderer.fragments.rowsToKeep
+            RowCache.write(rows, output: options.output, global: written.global)
+            written.records.write(output: options.output, global: written.global, folder: folder,
+                                  document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
+            written.tables.write(output: options.output, global: written.global, folder: folder)
+            return BuildSession.Kept(cache: building.value, rows: (written.global, rows), decoded: decoded,
+                                     model: modelLane.value)
         }
-        // The model for the next build, written beside (not tied to the output: it describes the content).
-        let modelLane = Lane.start(threads: options.threads) { () -> ModelCache? in
-            guard let model = loaded.model else { return nil }
-            let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [])
-            cache.write(output: options.output)
-            return cache
+        guard let session else {
+            _ = persist()
+            return try publisher.commit(removed: removed?.count)
         }
-        defer { _ = modelLane.value }
-        let decoded = loaded.decoded?.commit()
-        let rows = written.renderer.fragments.rowsToKeep
-        RowCache.write(rows, output: options.output, global: written.global)
-        written.records.write(output: options.output, global: written.global, folder: folder,
-                              document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
-        written.tables.write(output: options.output, global: written.global, folder: folder)
-        // A cache is read only when it describes the very folder in place (`BuildCache.read`).
-        let summary = try publisher.commit(removed: building.value.removed)
-        if let session {
-            session.cache = building.value.cache
-            session.rows = (written.global, rows)
+        let summary = try publisher.commit(removed: removed?.count)
+        session.keep(Lane.start(threads: options.threads) { () -> BuildSession.Kept in
+            var kept = persist()
             // A patched model decoded only the changed files: they replace theirs.
             if let patched = loaded.patched {
-                session.decoded.update(patched.decoded, stamps: last.stamps.content)
-            } else {
-                session.decoded = decoded ?? .none
+                kept.decoded = nil
+                kept.updated = (patched.decoded, last.stamps.content)
             }
-            session.scanned = loaded.scanned?.next
-            session.model = modelLane.value
-        }
+            kept.scanned = loaded.scanned?.next
+            return kept
+        })
         return summary
     }
 

@@ -25,8 +25,52 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The input folders' walks, by folder as given, once `watch` was called.
     var walks: [String: KeptWalk] = [:]
+    /// What the last build is still writing for the next one (see `Build.commit`).
+    private var pending: Eventually<Kept>?
 
     public init() {}
+
+    /// What a build made for the next one: the caches it wrote, as kept in memory.
+    struct Kept: Sendable {
+        var cache: BuildCache
+        var rows: (global: String, rows: [String: Fragments.StoredRow])
+        /// The files decoded, when every file was loaded (nil after a patched model: see `updated`).
+        var decoded: DecodedCache.Remembered?
+        var model: ModelCache?
+        var scanned: ScannedContent?
+        /// After a patched model: the files it decoded, to take into the files kept, with the stamps.
+        var updated: ([KeptModel.DecodedGroup], [String: UInt64])?
+
+        init(cache: BuildCache, rows: (global: String, rows: [String: Fragments.StoredRow]), decoded: DecodedCache.Remembered?,
+             model: ModelCache?) {
+            self.cache = cache
+            self.rows = rows
+            self.decoded = decoded
+            self.model = model
+        }
+    }
+
+    /// Takes what the last build is making for the next one, once it is made (see `settle`).
+    func keep(_ next: Eventually<Kept>) {
+        pending = next
+    }
+
+    /// Waits until the last build has written its caches, and takes what it kept. Called by every
+    /// build of the session before it reads anything, and by a process before it ends or removes the
+    /// output.
+    public func settle() {
+        guard let next = pending?.value else { return }
+        pending = nil
+        cache = next.cache
+        rows = next.rows
+        if let (files, stamps) = next.updated {
+            decoded.update(files, stamps: stamps)
+        } else {
+            decoded = next.decoded ?? .none
+        }
+        scanned = next.scanned
+        model = next.model
+    }
 
     /// For a process told of every change below the input folders (`wazi serve`'s `FileWatcher`):
     /// from the next build on, each build lists again only the folders reported by `changed`.

@@ -173,6 +173,8 @@ public final class DevServer: @unchecked Sendable {
             // The watcher may be in a build writing into the folder: wait for it before removing it.
             await onThread { self.watcherDone.wait() }
         }
+        // The last build may still be writing its caches into the folder.
+        await onThread { self.session.settle() }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
