@@ -403,6 +403,10 @@ public enum Build {
         let summary = try publisher.commit(removed: removed?.count)
         session.keep(Lane.start(threads: options.threads) { () -> BuildSession.Kept in
             var kept = persist()
+            // The spare's folders, for the next build to check (see `Publisher.trustSpare`).
+            if let extra = kept.cache.spare?.extra {
+                kept.cache.spare?.folders = Publisher.folders(of: kept.cache.outputs.keys, extra)
+            }
             // A patched model decoded only the changed files: they replace theirs.
             if let patched = loaded.patched {
                 kept.decoded = nil

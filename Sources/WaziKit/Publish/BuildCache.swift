@@ -47,6 +47,9 @@ struct BuildCache: Sendable {
         var identity: String
         var since: FileTime
         var extra: [String]
+        /// Its folders, made by a session beside its last build (not written: made again from the
+        /// files by a build that reads the cache, see `Publisher.trustSpare`).
+        var folders: Set<String>?
     }
 
     /// The cache file (`CacheFile` kind `build`); its header's fingerprint is the format's version.

@@ -141,12 +141,7 @@ public final class Publisher: @unchecked Sendable {
     @discardableResult
     func trustSpare(_ record: BuildCache.Spare?, files: some Collection<String>) -> Bool {
         guard recycled, let record, record.identity == stagingIdentity else { return false }
-        var folders = Set<String>()
-        folders.reserveCapacity(files.count)
-        for file in [files.lazy.map { $0 }, record.extra.lazy.map { $0 }].joined() {
-            var folder = Self.folder(of: file)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.folder(of: folder) }
-        }
+        let folders = record.folders ?? Self.folders(of: files, record.extra)
         var top = stat()
         // The top folder's change time moved when it was swapped out; its modification time did not.
         guard fstat(stagingFolder, &top) == 0, FileTime(top.st_mtim) <= record.since else { return false }
@@ -421,6 +416,17 @@ public final class Publisher: @unchecked Sendable {
 
     /// The folder holding `path` inside the site (which wazi builds as `folder/name`, never with a
     /// trailing slash), "" for the site's top: NSString's version bridges on Linux, for every file.
+    /// Every folder holding these files, and the folders above them.
+    static func folders(of files: some Collection<String>, _ more: [String]) -> Set<String> {
+        var folders = Set<String>()
+        folders.reserveCapacity(files.count)
+        for file in [files.lazy.map { $0 }, more.lazy.map { $0 }].joined() {
+            var folder = Self.folder(of: file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.folder(of: folder) }
+        }
+        return folders
+    }
+
     static func folder(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
