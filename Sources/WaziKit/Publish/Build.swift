@@ -131,21 +131,28 @@ public enum Build {
     private struct LastBuild {
         let cache: BuildCache?
         let stamps: BuildCache.Stamps
-        /// Its model (see `KeptModel`): the session's, or the model cache.
-        let model: ModelCache?
+        /// Its model (see `KeptModel`): the session's, or the model cache; none when nothing changed.
+        let model: Eventually<ModelCache?>
 
         init(_ options: BuildOptions, publisher: Publisher?, session: BuildSession?) {
             // Read on other threads while the input files are stamped.
             let reading = Lane.start(threads: options.threads) {
                 publisher == nil ? nil : session?.cache(output: options.output) ?? BuildCache.read(output: options.output)
             }
-            let model = Lane.start(threads: options.threads) {
+            // The model cache is read at once, but decoded only for a build that will load the site:
+            // after no change, decoding it made the whole build half as long again.
+            let changed = Eventually<Bool>()
+            let read = { @Sendable () -> ModelCache? in
                 publisher == nil ? nil : session?.model
-                    ?? ModelCache.read(output: options.output, root: options.content, options: options.load, threads: options.threads)
+                    ?? ModelCache.read(output: options.output, root: options.content, options: options.load, threads: options.threads,
+                                       needed: { changed.value })
             }
+            // On one thread, once it is known (a lane would run at once, and wait for itself).
+            let early = options.threads > 1 ? Lane.start(threads: options.threads, read) : nil
             stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options, walks: session?.walks ?? [:])
             cache = reading.value
-            self.model = model.value
+            changed.fulfil(cache?.inputs != stamps.digest)
+            model = early ?? Lane.start(threads: options.threads, read)
         }
     }
 
@@ -185,7 +192,9 @@ public enum Build {
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        if publisher != nil, let kept = last.model,
+        // While the model cache is decoded, the lanes that need no model go ahead (see `execute`).
+        if publisher != nil, last.cache != nil { whenDecoded() }
+        if publisher != nil, let kept = last.model.value,
            let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
                                                               root: options.content, options: load) {
             let log = DiagnosticLog()

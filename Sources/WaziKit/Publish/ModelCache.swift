@@ -59,14 +59,16 @@ struct ModelCache: Sendable {
     }
 
     /// The model kept beside `output` for content at `root` loaded with `options`; nil when there is
-    /// none for them, or it does not read back whole.
-    static func read(output: String, root: String, options: LoadOptions, threads: Int) -> ModelCache? {
+    /// none for them, or it does not read back whole, or `needed` (asked once the file is read)
+    /// says it is not needed after all.
+    static func read(output: String, root: String, options: LoadOptions, threads: Int,
+                     needed: () -> Bool = { true }) -> ModelCache? {
         let context = KeptModel.context(root: root, options: options)
         guard var fields = CacheFile.read(output: output, kind: kind, global: header(context)),
               let groups = fields.int(), let stamps = fields.pairs({ $0.number() }),
               let diagnostics = fields.range(), let own = fields.range(), let files = fields.range(),
               let meetings = fields.range(), let notes = fields.range(), let pages = fields.range(),
-              let ranges = fields.list({ $0.range() }), fields.atEnd else { return nil }
+              let ranges = fields.list({ $0.range() }), fields.atEnd, needed() else { return nil }
         let source = fields.source
         let decoded = parallelChunks(ranges, size: 64, threads: threads) { chunk in
             chunk.map { try? Commitment(cacheBytes: source, in: $0) }
