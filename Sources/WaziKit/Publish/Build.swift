@@ -198,7 +198,9 @@ public enum Build {
            let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
                                                               root: options.content, options: load) {
             let log = DiagnosticLog()
-            let themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: model.site.config.languages, log: log) }
+            let themeLane = Lane.start(threads: options.threads) {
+                loadTheme(options, languages: model.site.config.languages, last, session: session, log: log)
+            }
             whenDecoded()
             timings.lap("load")
             let theme = themeLane.value
@@ -222,7 +224,7 @@ public enum Build {
         let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
                                                       listings: last.stamps.contentListings, scanned: scanned,
                                                       leftovers: leftovers, own: own) { languages in
-            themeLane = Lane.start(threads: options.threads) { Theme.load(options.templates, languages: languages, log: log) }
+            themeLane = Lane.start(threads: options.threads) { loadTheme(options, languages: languages, last, session: session, log: log) }
             whenDecoded()
         }
         Memory.release()
@@ -236,6 +238,20 @@ public enum Build {
                                      diagnostics: loadDiagnostics, stamps: last.stamps.content, own: own.byFile, groups: own.groups)
         }
         return loaded
+    }
+
+    /// The theme for `languages`: a session's last one when the theme's files have the same stamps.
+    private static func loadTheme(_ options: BuildOptions, languages: [String], _ last: LastBuild, session: BuildSession?,
+                              log: DiagnosticLog) -> Theme? {
+        if let kept = session?.theme, kept.stamp == last.stamps.templates, kept.languages == languages {
+            log.append(contentsOf: kept.diagnostics)
+            return kept.theme
+        }
+        let own = DiagnosticLog()
+        let theme = Theme.load(options.templates, languages: languages, log: own)
+        log.append(contentsOf: own.items)
+        session?.theme = (last.stamps.templates, languages, theme, own.items)
+        return theme
     }
 
     /// What rendering and writing made: the pages, the files logged, and what the next build keeps.

@@ -117,6 +117,8 @@ struct BuildCache: Sendable {
         var digest: UInt64 = 0
         /// The content folders' listings, which the content scan reuses (see `FileTree.walk`).
         var contentListings: [String: [DirectoryListing.Entry]]?
+        /// Of the theme's files' stamps alone: the same, a session takes its last theme again.
+        var templates: UInt64 = 0
     }
 
     /// The stamps of this build's inputs: equal stamps mean the build would produce the same site.
@@ -148,6 +150,7 @@ struct BuildCache: Sendable {
                 file.add(prefix)
                 file.add(path)
                 stamps.digest &+= file.value
+                if !isContent { stamps.templates &+= file.value }
             }
         }
         return stamps

@@ -22,6 +22,9 @@ public final class BuildSession: @unchecked Sendable {
     var scanned: ScannedContent?
     /// The model it loaded (see `KeptModel`), with its commitments' bytes for the model cache.
     var model: ModelCache?
+    /// The theme the last build loaded, for the theme's files' stamps and the languages it was loaded
+    /// for, with what loading it reported.
+    var theme: (stamp: UInt64, languages: [String], theme: Theme?, diagnostics: [Diagnostic])?
 
     /// The input folders' walks, by folder as given, once `watch` was called.
     var walks: [String: KeptWalk] = [:]
