@@ -183,7 +183,8 @@ final class CompiledTemplateTests: XCTestCase {
         }
         for job in renderer.jobs() {
             let context = try self.context(site, renderer, theme, language: job.language, path: job.path)
-            for layer in job.build(context) { compare(layer, job.outputPath) }
+            let (chrome, content) = job.build(context)
+            for layer in [content, chrome] as [any Encodable] { compare(layer, job.outputPath) }
         }
         for language in site.config.languages {
             let context = try self.context(site, renderer, theme, language: language, path: "")

@@ -52,7 +52,8 @@ public struct SiteRenderer: Sendable {
         let dependencies: [String]?
         /// The file written: `fr/commitments/kenms0005/index.html`.
         let outputPath: String
-        let build: @Sendable (PageContext) -> [any Encodable]
+        /// The page's content and its chrome (the layers its template is rendered with).
+        let build: @Sendable (PageContext) -> (Chrome, any Encodable)
     }
 
     /// Every page of the site, in a stable order.
@@ -60,28 +61,33 @@ public struct SiteRenderer: Sendable {
     func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
         // The pages are the same in every language: listed once, then made a job per language (listing
         // them per language made their keys and lists three times over).
-        var pages: [(path: String, template: String, dependencies: [String]?, build: @Sendable (PageContext) -> [any Encodable])] = []
+        var pages: [(path: String, template: String, dependencies: [String]?, build: @Sendable (PageContext) -> (Chrome, any Encodable))] = []
         let (ledMilestones, involvedCommitments) = institutionLists
         do {
             func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
-                pages.append((path, template, dependencies, { context in
-                    let (chrome, content) = build(context)
-                    return [content, chrome]
-                }))
+                pages.append((path, template, dependencies, build))
             }
+            // Each item's key made once, and the meetings and notes related to an item by their
+            // places (copying them, and making their keys for every milestone, was a third of this).
+            let meetingKeys = site.meetings.map { "meeting:" + $0.slug }, noteKeys = site.notes.map { "note:" + $0.slug }
+            func related(_ meetings: [Int]?, _ notes: [Int]?) -> [String] {
+                (meetings ?? []).map { meetingKeys[$0] } + (notes ?? []).map { noteKeys[$0] }
+            }
+            let relations = site.relations
             add("", "home") { $0.homePage() }
             add(Routes.commitments, "commitments", shows: ["list:" + Routes.commitments]) { $0.commitmentsPage() }
             for commitment in site.commitments {
-                let related = relatedKeys(site.meetings(forCommitment: commitment.id), site.notes(forCommitment: commitment.id))
+                let commitmentKey = "commitment:" + commitment.id
+                let milestoneKeys = commitment.milestones.map { "milestone:" + $0.id }
                 add(Routes.commitment(commitment.id), "commitment",
-                    shows: ["commitment:" + commitment.id] + commitment.milestones.map { "milestone:" + $0.id } + related) {
+                    shows: [commitmentKey] + milestoneKeys
+                        + related(relations.meetingsByCommitment[commitment.id], relations.notesByCommitment[commitment.id])) {
                     $0.commitmentPage(commitment)
                 }
-                for milestone in commitment.milestones {
-                    let related = relatedKeys(site.meetings(forMilestone: milestone.id), site.notes(forMilestone: milestone.id))
+                for (milestone, key) in zip(commitment.milestones, milestoneKeys) {
                     add(Routes.milestone(milestone), "milestone",
-                        shows: ["milestone:" + milestone.id, "commitment:" + commitment.id] + related) {
+                        shows: [key, commitmentKey] + related(relations.meetingsByMilestone[milestone.id], relations.notesByMilestone[milestone.id])) {
                         $0.milestonePage(milestone)
                     }
                 }
@@ -193,10 +199,6 @@ public struct SiteRenderer: Sendable {
         return prints
     }
 
-    private func relatedKeys(_ meetings: [Meeting], _ notes: [Note]) -> [String] {
-        meetings.map { "meeting:" + $0.slug } + notes.map { "note:" + $0.slug }
-    }
-
     private func referenceKeys(_ commitments: [String], _ milestones: [String]) -> [String] {
         commitments.map { "commitment:" + $0 } + milestones.map { "milestone:" + $0 }
     }
@@ -210,7 +212,8 @@ public struct SiteRenderer: Sendable {
         let lookup = Lookup(strings)
         let context = PageContext(site: site, language: job.language, t: lookup, path: job.path,
                                   institutionSlugs: institutionSlugs, zone: zone, fragments: fragments, problems: problems)
-        let rendered = theme.render(job.template, layers: job.build(context), language: job.language)
+        let (chrome, content) = job.build(context)
+        let rendered = theme.render(job.template, layers: [content, chrome], language: job.language)
         var found = rendered.diagnostics(theme, template: job.template) {
             "template uses '{{\($0)}}', which the \(job.template) page does not provide"
         }
