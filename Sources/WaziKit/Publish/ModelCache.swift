@@ -70,6 +70,26 @@ struct ModelCache: Sendable {
               let meetings = fields.range(), let notes = fields.range(), let pages = fields.range(),
               let ranges = fields.list({ $0.range() }), fields.atEnd, needed() else { return nil }
         let source = fields.source
+        // Everything but the commitments on a lane of its own, beside them: read while the build
+        // waits, after it found something changed.
+        struct Others: Sendable {
+            let diagnostics: [Diagnostic], own: [String: [Diagnostic]], files: [String], meetings: [Meeting], notes: [Note],
+                pages: [Page], config: SiteConfig, bodies: [GovernanceBody]
+        }
+        let others = Lane.start(threads: threads) { () -> Others? in
+            guard let diagnosticList = try? [Diagnostic](cacheBytes: source, in: diagnostics),
+                  let ownLists = try? [String: [Diagnostic]](cacheBytes: source, in: own),
+                  let fileList = try? [String](cacheBytes: source, in: files),
+                  let meetingList = try? [Meeting](cacheBytes: source, in: meetings),
+                  let noteList = try? [Note](cacheBytes: source, in: notes),
+                  let pageList = try? [Page](cacheBytes: source, in: pages) else { return nil }
+            // What they report is in `diagnostics` already.
+            let log = DiagnosticLog()
+            let tree = ContentTree(root: root, markdown: [], files: fileList)
+            guard let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log) else { return nil }
+            return Others(diagnostics: diagnosticList, own: ownLists, files: fileList, meetings: meetingList, notes: noteList,
+                          pages: pageList, config: config, bodies: SiteConfigDecoder.decodeBodies(tree, log: log))
+        }
         let decoded = parallelChunks(ranges, size: 64, threads: threads) { chunk in
             chunk.map { try? Commitment(cacheBytes: source, in: $0) }
         }.joined()
@@ -79,17 +99,9 @@ struct ModelCache: Sendable {
             guard let commitment else { return nil }
             commitments.append(commitment)
         }
-        guard let diagnosticList = try? [Diagnostic](cacheBytes: source, in: diagnostics),
-              let ownLists = try? [String: [Diagnostic]](cacheBytes: source, in: own),
-              let fileList = try? [String](cacheBytes: source, in: files),
-              let meetingList = try? [Meeting](cacheBytes: source, in: meetings),
-              let noteList = try? [Note](cacheBytes: source, in: notes),
-              let pageList = try? [Page](cacheBytes: source, in: pages) else { return nil }
-        // What they report is in `diagnostics` already.
-        let log = DiagnosticLog()
-        let tree = ContentTree(root: root, markdown: [], files: fileList)
-        guard let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.baseURL, log: log) else { return nil }
-        let bodies = SiteConfigDecoder.decodeBodies(tree, log: log)
+        guard let others = others.value else { return nil }
+        let (diagnosticList, ownLists, fileList, meetingList, noteList, pageList, config, bodies) =
+            (others.diagnostics, others.own, others.files, others.meetings, others.notes, others.pages, others.config, others.bodies)
         let site = Site(config: config, asOf: options.asOf, commitments: commitments, bodies: bodies, meetings: meetingList,
                         notes: noteList, pages: pageList, files: fileList,
                         relations: Relations(commitments: commitments, meetings: meetingList, notes: noteList))
