@@ -26,6 +26,19 @@ extension IncrementalBuildTests {
         }
     }
 
+    /// On one thread (where the model cache is read once the build knows something changed), the
+    /// same patch and the same site.
+    func testAOneThreadRebuildPatchesTheModel() throws {
+        usleep(20_000)
+        try edit(milestone6, replacing: "title: \"", with: "title: \"One thread – ")
+        let report = Build.run(options(content: content, templates: theme, output: output, threads: 1))
+        XCTAssertEqual(report.errors, 0)
+        XCTAssertTrue(report.patchedModel)
+        let clean = try temporaryFolder(self) + "/clean"
+        XCTAssertEqual(Build.run(options(content: content, templates: theme, output: clean)).errors, 0)
+        XCTAssertEqual(try tree(output), try tree(clean))
+    }
+
     func testOtherChangesLoadEveryFile() throws {
         let milestones = content + "/commitments/KENMS0005/milestones"
         let changes: [(String, () throws -> Void)] = [
