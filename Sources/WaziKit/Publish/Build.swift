@@ -65,7 +65,8 @@ public enum Build {
             return report
         }
         // The previous build's rows, read while the site loads (a build that replays needs none), and
-        // the recycled staging folder checked against what the last build said of it: both once every
+        // the recycled staging folder checked against what the last build said of it: for a rebuild,
+        // as loading starts (a patched model leaves little else to do meanwhile); else once every
         // file is decoded, when what is left of loading keeps one core busy.
         let storedRows = LateLane(threads: options.threads) { () -> StoredRows in
             publisher == nil ? ("", [:]) : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
@@ -192,7 +193,8 @@ public enum Build {
                              timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        // While the model cache is decoded, the lanes that need no model go ahead (see `execute`).
+        // While the model cache is decoded, the lanes that need no model go ahead (see `execute`;
+        // a full rebuild measured the same with them started here or after decoding).
         if publisher != nil, last.cache != nil { whenDecoded() }
         if publisher != nil, let kept = last.model.value,
            let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
