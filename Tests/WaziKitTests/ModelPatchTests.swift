@@ -26,6 +26,59 @@ extension IncrementalBuildTests {
         }
     }
 
+    /// A run of edits to the milestones, chosen by a fixed seed (status, end, lead, title, text,
+    /// translation, several files at once): every rebuild patches the model, and gives the site, the
+    /// diagnostics and the bytes of a clean build (compared by `rebuild`).
+    func testARunOfMilestoneEditsMatchesCleanBuilds() throws {
+        let folder = content + "/commitments/KENMS0005/milestones/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }.sorted()
+        var seed: UInt64 = 20261127
+        func next(_ count: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(count))
+        }
+        func line(_ key: String, in path: String, to value: String) throws {
+            let text = try read(path)
+            let pattern = try NSRegularExpression(pattern: "^\(key): .*$", options: .anchorsMatchLines)
+            let range = NSRange(text.startIndex..., in: text)
+            if pattern.firstMatch(in: text, range: range) != nil {
+                try write(pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "\(key): \(value)"), to: path)
+            } else {
+                try write(text.replacingOccurrences(of: "\nstatus: ", with: "\n\(key): \(value)\nstatus: "), to: path)
+            }
+        }
+        let statuses = ["not-started", "in-progress", "stuck", "complete"]
+        let ends = ["2026-01", "2027-05", "2028-03"]
+        let leads = ["\"Office of the Governor\"", "\"Kenya School of Government\"", "\"The Oslo Center\""]
+        for step in 1...10 {
+            let changes = 1 + next(2)
+            var made: [String] = []
+            let report = try rebuild {
+                for _ in 0..<changes {
+                    let file = folder + files[next(files.count)]
+                    switch next(6) {
+                    case 0: try line("status", in: file, to: statuses[next(statuses.count)]); made.append("status")
+                    case 1: try line("end", in: file, to: ends[next(ends.count)]); made.append("end")
+                    case 2: try line("lead", in: file, to: leads[next(leads.count)]); made.append("lead")
+                    case 3: try line("title", in: file, to: "\"Step \(step)\""); made.append("title")
+                    case 4: try write(try read(file) + "\nStep \(step).\n", to: file); made.append("text")
+                    default:
+                        let french = String(file.dropLast(".md".count)) + ".fr.md"
+                        if FileManager.default.fileExists(atPath: french) {
+                            try line("title", in: french, to: "\"Étape \(step)\""); made.append("translation")
+                        } else {
+                            try line("title", in: file, to: "\"Step \(step) bis\""); made.append("title")
+                        }
+                    }
+                }
+            }
+            XCTAssertTrue(report.patchedModel, "step \(step): \(made)")
+            XCTAssertTrue(resident.patchedModel, "step \(step): \(made)")
+            try assertKeptModelIsAFullLoad("step \(step): \(made)")
+        }
+    }
+
     /// On one thread (where the model cache is read once the build knows something changed), the
     /// same patch and the same site.
     func testAOneThreadRebuildPatchesTheModel() throws {
