@@ -134,6 +134,9 @@ public enum Build {
         let stamps: BuildCache.Stamps
         /// Its model (see `KeptModel`): the session's, or the model cache; none when nothing changed.
         let model: Eventually<ModelCache?>
+        /// For a one-shot rebuild that will load the site: the theme, loaded while the model is
+        /// decoded (the patched model left nothing else to wait for), for the languages site.yaml names.
+        let theme: Eventually<(languages: [String], theme: Theme?, diagnostics: [Diagnostic])?>?
 
         init(_ options: BuildOptions, publisher: Publisher?, session: BuildSession?) {
             // Read on other threads while the input files are stamped.
@@ -152,8 +155,19 @@ public enum Build {
             let early = options.threads > 1 ? Lane.start(threads: options.threads, read) : nil
             stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options, walks: session?.walks ?? [:])
             cache = reading.value
-            changed.fulfil(cache?.inputs != stamps.digest)
+            let loading = cache?.inputs != stamps.digest
+            changed.fulfil(loading)
             model = early ?? Lane.start(threads: options.threads, read)
+            theme = publisher == nil || session != nil || cache == nil || !loading || options.threads < 2 ? nil
+                : Lane.start(threads: options.threads) {
+                    let tree = ContentTree(root: options.content, markdown: [], files: [])
+                    guard let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.load.baseURL, log: DiagnosticLog()) else {
+                        return nil
+                    }
+                    let log = DiagnosticLog()
+                    let theme = Theme.load(options.templates, languages: config.languages, log: log)
+                    return (config.languages, theme, log.items)
+                }
         }
     }
 
@@ -248,6 +262,10 @@ public enum Build {
         if let kept = session?.theme, kept.stamp == last.stamps.templates, kept.languages == languages {
             log.append(contentsOf: kept.diagnostics)
             return kept.theme
+        }
+        if let early = last.theme?.value, early.languages == languages {
+            log.append(contentsOf: early.diagnostics)
+            return early.theme
         }
         let own = DiagnosticLog()
         let theme = Theme.load(options.templates, languages: languages, log: own)
@@ -424,7 +442,8 @@ public enum Build {
                                      model: modelLane.value)
         }
         guard let session else {
-            _ = persist()
+            // Left for the process's end, not freed piece by piece (see `BuildReport.held`).
+            loaded.leftovers.keep(persist())
             return try publisher.commit(removed: removed?.count)
         }
         let summary = try publisher.commit(removed: removed?.count)
