@@ -407,22 +407,28 @@ public enum Build {
         // this build does not have are those it removes.
         let sizes = written.sink.log.sizes
         let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
-        let persist = { @Sendable () -> BuildSession.Kept in
+        // `inMemory`: for a session, which keeps the build cache; a one-shot build only writes it.
+        let persist = { @Sendable (inMemory: Bool) -> BuildSession.Kept in
             // The build cache on a lane of its own, the others meanwhile: one after the other they were
             // most of publishing after one edit.
             let building = Lane.start(threads: options.threads) { () -> BuildCache in
                 let inodes = publisher.inodes
-                var outputs: [String: BuildCache.Output] = .init(minimumCapacity: sizes.count)
-                for (path, size) in sizes {
-                    outputs[path] = BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path])
+                let outputs = sizes.lazy.map { (path, size) in
+                    (key: path, value: BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path]))
                 }
-                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: outputs,
+                var table: [String: BuildCache.Output] = [:]
+                if inMemory {
+                    table.reserveCapacity(sizes.count)
+                    for (path, output) in outputs { table[path] = output }
+                }
+                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: table,
                                        diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
                 cache.liveSince = liveSince
                 if let previous = last.cache, let removed {
                     cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
                 }
-                cache.write(output: options.output)
+                // Written as its records are made: the last lane of publishing after one edit.
+                if inMemory { cache.write(output: options.output) } else { cache.write(output: options.output, outputs: outputs) }
                 return cache
             }
             // The model for the next build, written beside (not tied to the output: it describes the content).
@@ -443,12 +449,12 @@ public enum Build {
         }
         guard let session else {
             // Left for the process's end, not freed piece by piece (see `BuildReport.held`).
-            loaded.leftovers.keep(persist())
+            loaded.leftovers.keep(persist(false))
             return try publisher.commit(removed: removed?.count)
         }
         let summary = try publisher.commit(removed: removed?.count)
         session.keep(Lane.start(threads: options.threads) { () -> BuildSession.Kept in
-            var kept = persist()
+            var kept = persist(true)
             // The spare's folders, for the next build to check (see `Publisher.trustSpare`).
             if let extra = kept.cache.spare?.extra {
                 kept.cache.spare?.folders = Publisher.folders(of: kept.cache.outputs.keys, extra)

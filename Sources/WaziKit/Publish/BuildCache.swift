@@ -80,6 +80,12 @@ struct BuildCache: Sendable {
 
     /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
     func write(output: String) {
+        write(output: output, outputs: outputs)
+    }
+
+    /// With `outputs` in place of the cache's own (empty): a build that keeps no cache in memory
+    /// writes its files' records as it makes them, without a table of them.
+    func write<Outputs: Collection>(output: String, outputs: Outputs) where Outputs.Element == (key: String, value: Output) {
         CacheFile.write(output: output, kind: Self.kind, global: Self.header) { writer in
             writer.add(folder)
             writer.add(global)
