@@ -65,16 +65,17 @@ public enum Build {
             return report
         }
         // The previous build's rows, read while the site loads (a build that replays needs none), and
-        // the recycled staging folder checked against what the last build said of it: for a rebuild,
-        // as loading starts (a patched model leaves little else to do meanwhile); else once every
-        // file is decoded, when what is left of loading keeps one core busy.
+        // the recycled staging folder checked against what the last build said of it: once every file
+        // is decoded, when what is left of loading keeps one core busy, or once the model is patched.
+        // For a rebuild the check starts as loading starts (a patched model leaves little else to do
+        // meanwhile); the rows wait, so as not to slow the model cache's decoding, which the build waits for.
         let storedRows = LateLane(threads: options.threads) { () -> StoredRows in
             publisher == nil ? ("", [:]) : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
         }
         let spare = LateLane(threads: options.threads) {
             publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
         }
-        let loaded = load(options, last, publisher: publisher, session: session, timings: &timings) {
+        let loaded = load(options, last, publisher: publisher, session: session, timings: &timings, early: { spare.start() }) {
             storedRows.start()
             spare.start()
         }
@@ -91,7 +92,7 @@ public enum Build {
         publisher?.recorded = last.cache?.outputs ?? [:]
         // The spare's check likewise (see `trustSpare`), but only then: planning, which writes nothing,
         // goes on beside it (after a patched model there was nothing else to do meanwhile).
-        let written = write(site, theme: theme, options, last, storedRows.value, publisher: publisher,
+        let written = write(site, theme: theme, options, last, storedRows, publisher: publisher,
                             ready: { _ = spare.value }, timings: &timings)
         diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
@@ -203,13 +204,14 @@ public enum Build {
     /// Content → Model, then the theme: the last build's model patched when only milestones changed
     /// (see `KeptModel`), else every file loaded, those unchanged since the last build taken decoded
     /// from its cache (see `DecodedCache`).
+    /// `early`: started as a rebuild starts loading; `whenDecoded`: once every file is decoded, or the model patched.
     private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, session: BuildSession?,
-                             timings: inout StageTimings, decoded whenDecoded: @escaping () -> Void) -> Loaded {
+                             timings: inout StageTimings, early: () -> Void, decoded whenDecoded: @escaping () -> Void) -> Loaded {
         var load = options.load
         load.threads = options.threads
-        // While the model cache is decoded, the lanes that need no model go ahead (see `execute`;
-        // a full rebuild measured the same with them started here or after decoding).
-        if publisher != nil, last.cache != nil { whenDecoded() }
+        // While the model cache is decoded, what needs no model goes ahead (see `execute`; a full
+        // rebuild measured the same with it started here or after decoding).
+        if publisher != nil, last.cache != nil { early() }
         if publisher != nil, let kept = last.model.value,
            let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
                                                               root: options.content, options: load) {
@@ -317,7 +319,7 @@ public enum Build {
     /// Model → Render → files: the pages on every core, and beside them the data files, feeds and
     /// indexes, each a long serial task; what is unchanged since the last build is kept.
     /// `ready`: returns once files may be written (see `execute`).
-    private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, _ storedRows: StoredRows,
+    private static func write(_ site: Site, theme: Theme, _ options: BuildOptions, _ last: LastBuild, _ stored: LateLane<StoredRows>,
                               publisher: Publisher?, ready: @escaping @Sendable () -> Void, timings: inout StageTimings) -> Written {
         let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
@@ -337,6 +339,7 @@ public enum Build {
         let jobs = renderer.jobs(downloads: { downloads.value })
         sink.log.reserve(jobs.count + jobs.count / 4)
         // Parts of the previous build reused where what they show is unchanged (see each type).
+        let storedRows = stored.value
         if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = publisher == nil ? [:] : pageFingerprints(jobs, items: items.value, site: site, threads: options.threads)
