@@ -155,6 +155,10 @@ public struct Relations: Sendable {
     public var notesByMilestone: [String: [Int]] = [:]
 
     init(commitments: [Commitment], meetings: [Meeting], notes: [Note]) {
+        // Sized at once: grown an item at a time, the tables of 10,000 milestones were rehashed a
+        // dozen times, on the path a rebuild waits on (see `ModelCache.read`).
+        commitmentIndex.reserveCapacity(commitments.count)
+        milestoneIndex.reserveCapacity(commitments.reduce(0) { $0 + $1.milestones.count })
         for (c, commitment) in commitments.enumerated() {
             commitmentIndex[commitment.id] = c
             for (m, milestone) in commitment.milestones.enumerated() { milestoneIndex[milestone.id] = (c, m) }
