@@ -125,52 +125,8 @@ public enum Build {
         return report
     }
 
-    /// What the last build left beside its output (see `BuildCache`, `RowCache`), and the stamps of
-    /// this build's input files to compare with it. Nothing without a publisher (`wazi check`).
     /// The rows the previous build kept (`RowCache`), with the global fingerprint they were made under.
     private typealias StoredRows = (global: String, rows: [String: Fragments.StoredRow])
-
-    private struct LastBuild {
-        let cache: BuildCache?
-        let stamps: BuildCache.Stamps
-        /// Its model (see `KeptModel`): the session's, or the model cache; none when nothing changed.
-        let model: Eventually<ModelCache?>
-        /// For a one-shot rebuild that will load the site: the theme, loaded while the model is
-        /// decoded (the patched model left nothing else to wait for), for the languages site.yaml names.
-        let theme: Eventually<(languages: [String], theme: Theme?, diagnostics: [Diagnostic])?>?
-
-        init(_ options: BuildOptions, publisher: Publisher?, session: BuildSession?) {
-            // Read on other threads while the input files are stamped.
-            let reading = Lane.start(threads: options.threads) {
-                publisher == nil ? nil : session?.cache(output: options.output) ?? BuildCache.read(output: options.output)
-            }
-            // The model cache is read at once, but decoded only for a build that will load the site:
-            // after no change, decoding it made the whole build half as long again.
-            let changed = Eventually<Bool>()
-            let read = { @Sendable () -> ModelCache? in
-                publisher == nil ? nil : session?.model
-                    ?? ModelCache.read(output: options.output, root: options.content, options: options.load, threads: options.threads,
-                                       needed: { changed.value })
-            }
-            // On one thread, once it is known (a lane would run at once, and wait for itself).
-            let early = options.threads > 1 ? Lane.start(threads: options.threads, read) : nil
-            stamps = publisher == nil ? BuildCache.Stamps() : BuildCache.stamp(options, walks: session?.walks ?? [:])
-            cache = reading.value
-            let loading = cache?.inputs != stamps.digest
-            changed.fulfil(loading)
-            model = early ?? Lane.start(threads: options.threads, read)
-            theme = publisher == nil || session != nil || cache == nil || !loading || options.threads < 2 ? nil
-                : Lane.start(threads: options.threads) {
-                    let tree = ContentTree(root: options.content, markdown: [], files: [])
-                    guard let config = SiteConfigDecoder.decode(tree, baseURLOverride: options.load.baseURL, log: DiagnosticLog()) else {
-                        return nil
-                    }
-                    let log = DiagnosticLog()
-                    let theme = Theme.load(options.templates, languages: config.languages, log: log)
-                    return (config.languages, theme, log.items)
-                }
-        }
-    }
 
     /// When nothing changed since the last build, the site in place is already what this build would
     /// write: its report, with the diagnostics of the build that made it. Nil when something changed.
@@ -184,100 +140,8 @@ public enum Build {
         return report
     }
 
-    /// The model and the theme, with what loading them reported.
-    private struct Loaded {
-        let site: Site?
-        let theme: Theme?
-        let diagnostics: [Diagnostic]
-        /// Content files decoded by the last build, and this build's for the next one (none when the
-        /// model was patched: the cache's files that changed are told by their stamps).
-        let decoded: DecodedCache?
-        /// For a session: the content folder as this build found it.
-        let scanned: ScannedContent.Exchange?
-        let leftovers: Leftovers
-        /// The model for the next build (see `KeptModel`), when loading reported no error.
-        var model: KeptModel?
-        /// When the last build's model was patched: it, the files decoded, the commitments changed.
-        var patched: (previous: ModelCache, decoded: [KeptModel.DecodedGroup], changed: Set<Int>)?
-    }
-
-    /// Content → Model, then the theme: the last build's model patched when only milestones changed
-    /// (see `KeptModel`), else every file loaded, those unchanged since the last build taken decoded
-    /// from its cache (see `DecodedCache`).
-    /// `early`: started as a rebuild starts loading; `whenDecoded`: once every file is decoded, or the model patched.
-    private static func load(_ options: BuildOptions, _ last: LastBuild, publisher: Publisher?, session: BuildSession?,
-                             timings: inout StageTimings, early: () -> Void, decoded whenDecoded: @escaping () -> Void) -> Loaded {
-        var load = options.load
-        load.threads = options.threads
-        // While the model cache is decoded, what needs no model goes ahead (see `execute`; a full
-        // rebuild measured the same with it started here or after decoding).
-        if publisher != nil, last.cache != nil { early() }
-        if publisher != nil, let kept = last.model.value,
-           let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
-                                                              root: options.content, options: load) {
-            let log = DiagnosticLog()
-            let themeLane = Lane.start(threads: options.threads) {
-                loadTheme(options, languages: model.site.config.languages, last, session: session, log: log)
-            }
-            whenDecoded()
-            timings.lap("load")
-            let theme = themeLane.value
-            timings.lap("theme")
-            let scanned = session.map { ScannedContent.Exchange(previous: $0.scanned, otherStamps: [:]) }
-            scanned?.next = session?.scanned
-            scanned?.kept = session?.scanned != nil
-            return Loaded(site: model.site, theme: theme, diagnostics: (model.diagnostics + log.items).sorted(), decoded: nil,
-                          scanned: scanned, leftovers: Leftovers(), model: model, patched: (kept, decoded, changed))
-        }
-        let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
-                                                            threads: options.threads, memory: session?.decoded)
-        let scanned = session.map {
-            ScannedContent.Exchange(previous: $0.scanned, otherStamps: ScannedContent.otherStamps(last.stamps.content))
-        }
-        let leftovers = Leftovers()
-        // The theme is loaded beside loading's serial end, once the site's languages are known.
-        let log = DiagnosticLog()
-        var themeLane: Eventually<Theme?>?
-        let own = publisher == nil ? nil : OwnDiagnostics()
-        let (site, loadDiagnostics) = SiteLoader.load(content: options.content, options: load, store: decoded,
-                                                      listings: last.stamps.contentListings, scanned: scanned,
-                                                      leftovers: leftovers, own: own) { languages in
-            themeLane = Lane.start(threads: options.threads) { loadTheme(options, languages: languages, last, session: session, log: log) }
-            whenDecoded()
-        }
-        Memory.release()
-        timings.lap("load")
-        let theme = themeLane?.value ?? Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
-        timings.lap("theme")
-        var loaded = Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
-                            scanned: scanned, leftovers: leftovers)
-        if let site, let own, !loadDiagnostics.contains(where: { $0.severity == .error }) {
-            loaded.model = KeptModel(context: KeptModel.context(root: options.content, options: load), site: site,
-                                     diagnostics: loadDiagnostics, stamps: last.stamps.content, own: own.byFile, groups: own.groups)
-        }
-        return loaded
-    }
-
-    /// The theme for `languages`: a session's last one when the theme's files have the same stamps.
-    private static func loadTheme(_ options: BuildOptions, languages: [String], _ last: LastBuild, session: BuildSession?,
-                              log: DiagnosticLog) -> Theme? {
-        if let kept = session?.theme, kept.stamp == last.stamps.templates, kept.languages == languages {
-            log.append(contentsOf: kept.diagnostics)
-            return kept.theme
-        }
-        if let early = last.theme?.value, early.languages == languages {
-            log.append(contentsOf: early.diagnostics)
-            return early.theme
-        }
-        let own = DiagnosticLog()
-        let theme = Theme.load(options.templates, languages: languages, log: own)
-        log.append(contentsOf: own.items)
-        session?.theme = (last.stamps.templates, languages, theme, own.items)
-        return theme
-    }
-
     /// What rendering and writing made: the pages, the files logged, and what the next build keeps.
-    private struct Written {
+    struct Written {
         let renderer: SiteRenderer
         let jobs: [SiteRenderer.Job]
         let pages: (jobs: [SiteRenderer.Job], rendered: Int, diagnostics: [Diagnostic])
@@ -394,83 +258,6 @@ public enum Build {
         timings.lap("wait")
         return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records,
                        tables: tables)
-    }
-
-    /// Puts the staged site in place of the output, and writes what the next build reuses: before the
-    /// swap for a one-shot build; after it for a session, in the background (its next build waits for
-    /// it), so that a live preview reloads without waiting for the caches.
-    private static func commit(_ written: Written, _ loaded: Loaded, _ last: LastBuild, _ options: BuildOptions,
-                               publisher: Publisher, session: BuildSession?, diagnostics: [Diagnostic]) throws -> Publisher.Summary {
-        // The cache names the folder it describes: whatever moment a build is killed at, the next one
-        // trusts it only if it matches the output in place (before the swap, the output is another
-        // folder; after it, a cache not yet written describes the folder the swap retired).
-        let folder = publisher.stagingIdentity
-        let liveSince = publisher.settle()
-        // The site in place, which the swap retires beside the output for the next build; its files
-        // this build does not have are those it removes.
-        let sizes = written.sink.log.sizes
-        let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
-        // `inMemory`: for a session, which keeps the build cache; a one-shot build only writes it.
-        let persist = { @Sendable (inMemory: Bool) -> BuildSession.Kept in
-            // The build cache on a lane of its own, the others meanwhile: one after the other they were
-            // most of publishing after one edit.
-            let building = Lane.start(threads: options.threads) { () -> BuildCache in
-                let inodes = publisher.inodes
-                let outputs = sizes.lazy.map { (path, size) in
-                    (key: path, value: BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path]))
-                }
-                var table: [String: BuildCache.Output] = [:]
-                if inMemory {
-                    table.reserveCapacity(sizes.count)
-                    for (path, output) in outputs { table[path] = output }
-                }
-                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: table,
-                                       diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
-                cache.liveSince = liveSince
-                if let previous = last.cache, let removed {
-                    cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
-                }
-                // Written as its records are made: the last lane of publishing after one edit.
-                if inMemory { cache.write(output: options.output) } else { cache.write(output: options.output, outputs: outputs) }
-                return cache
-            }
-            // The model for the next build, written beside (not tied to the output: it describes the content).
-            let modelLane = Lane.start(threads: options.threads) { () -> ModelCache? in
-                guard let model = loaded.model else { return nil }
-                let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [])
-                cache.write(output: options.output)
-                return cache
-            }
-            let decoded = loaded.decoded?.commit()
-            let rows = written.renderer.fragments.rowsToKeep
-            RowCache.write(rows, output: options.output, global: written.global)
-            written.records.write(output: options.output, global: written.global, folder: folder,
-                                  document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
-            written.tables.write(output: options.output, global: written.global, folder: folder)
-            return BuildSession.Kept(cache: building.value, rows: (written.global, rows), decoded: decoded,
-                                     model: modelLane.value)
-        }
-        guard let session else {
-            // Left for the process's end, not freed piece by piece (see `BuildReport.held`).
-            loaded.leftovers.keep(persist(false))
-            return try publisher.commit(removed: removed?.count)
-        }
-        let summary = try publisher.commit(removed: removed?.count)
-        session.keep(Lane.start(threads: options.threads) { () -> BuildSession.Kept in
-            var kept = persist(true)
-            // The spare's folders, for the next build to check (see `Publisher.trustSpare`).
-            if let extra = kept.cache.spare?.extra {
-                kept.cache.spare?.folders = Publisher.folders(of: kept.cache.outputs.keys, extra)
-            }
-            // A patched model decoded only the changed files: they replace theirs.
-            if let patched = loaded.patched {
-                kept.decoded = nil
-                kept.updated = (patched.decoded, last.stamps.content)
-            }
-            kept.scanned = loaded.scanned?.next
-            return kept
-        })
-        return summary
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.
