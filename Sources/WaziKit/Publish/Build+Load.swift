@@ -122,7 +122,7 @@ extension Build {
 
     /// The theme for `languages`: a session's last one when the theme's files have the same stamps.
     private static func loadTheme(_ options: BuildOptions, languages: [String], _ last: LastBuild, session: BuildSession?,
-                              log: DiagnosticLog) -> Theme? {
+                                  log: DiagnosticLog) -> Theme? {
         if let kept = session?.theme, kept.stamp == last.stamps.templates, kept.languages == languages {
             log.append(contentsOf: kept.diagnostics)
             return kept.theme
