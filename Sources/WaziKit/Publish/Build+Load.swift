@@ -85,6 +85,7 @@ extension Build {
             timings.lap("load")
             let theme = themeLane.value
             timings.lap("theme")
+            // The same files as the last build's: a session's tree of the content folder stays.
             let scanned = session.map { ScannedContent.Exchange(previous: $0.scanned, otherStamps: [:]) }
             scanned?.next = session?.scanned
             scanned?.kept = session?.scanned != nil
@@ -120,7 +121,8 @@ extension Build {
         return loaded
     }
 
-    /// The theme for `languages`: a session's last one when the theme's files have the same stamps.
+    /// The theme for `languages`: a session's last one when the theme's files have the same stamps,
+    /// or the one a one-shot rebuild loaded while the model was decoded (see `LastBuild.theme`).
     private static func loadTheme(_ options: BuildOptions, languages: [String], _ last: LastBuild, session: BuildSession?,
                                   log: DiagnosticLog) -> Theme? {
         if let kept = session?.theme, kept.stamp == last.stamps.templates, kept.languages == languages {

@@ -414,8 +414,6 @@ public final class Publisher: @unchecked Sendable {
         }
     }
 
-    /// The folder holding `path` inside the site (which wazi builds as `folder/name`, never with a
-    /// trailing slash), "" for the site's top: NSString's version bridges on Linux, for every file.
     /// Every folder holding these files, and the folders above them.
     static func folders(of files: some Collection<String>, _ more: [String]) -> Set<String> {
         var folders = Set<String>()
@@ -427,6 +425,8 @@ public final class Publisher: @unchecked Sendable {
         return folders
     }
 
+    /// The folder holding `path` inside the site (which wazi builds as `folder/name`, never with a
+    /// trailing slash), "" for the site's top: NSString's version bridges on Linux, for every file.
     static func folder(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
