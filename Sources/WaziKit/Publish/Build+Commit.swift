@@ -52,7 +52,7 @@ extension Build {
             RowCache.write(rows, output: options.output, global: written.global)
             written.records.write(output: options.output, global: written.global, folder: folder,
                                   document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
-            written.tables.write(output: options.output, global: written.global, folder: folder)
+            written.tables.write(output: options.output, global: written.global, folder: folder, staged: publisher.staged)
             return BuildSession.Kept(cache: building.value, rows: (written.global, rows), decoded: decoded,
                                      model: modelLane.value)
         }

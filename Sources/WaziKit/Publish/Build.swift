@@ -224,11 +224,8 @@ public enum Build {
         let dataWork: @Sendable () -> StageTimings = {
             var lane = StageTimings()
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
-                                            document: { document.value }, threads: incremental ? options.threads : 1) { path in
-                // A table whose items are unchanged: the previous file's bytes (linked again by the sink).
-                guard reuse.unchanged(path) else { return nil }
-                return FileBytes.read(options.output + "/" + path)
-            })
+                                            document: { document.value }, threads: incremental ? options.threads : 1,
+                                            unchanged: reuse.unchanged, keep: reuse.keep))
             Memory.release()
             lane.lap("data")
             return lane

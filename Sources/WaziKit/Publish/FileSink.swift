@@ -10,8 +10,21 @@ struct FileSink: Sendable {
     let log = OutputLog()
 
     func write(_ file: OutputFile) {
+        write(file, changed: false)
+    }
+
+    /// `changed`: known to differ from the site in place's file, which is then not read to compare.
+    func write(_ file: OutputFile, changed: Bool) {
         log.add(file.path, size: file.bytes.count)
-        publisher?.write(file)
+        publisher?.write(file, changed: changed)
+    }
+
+    /// Keeps the site in place's file at `path`, of `size` bytes, as it is (see `Publisher.keep`);
+    /// false when it cannot.
+    func keep(_ path: String, size: Int) -> Bool {
+        guard publisher?.keep(path) == true else { return false }
+        log.add(path, size: size)
+        return true
     }
 
     /// A large file written in chunks as it is made, so it is never held whole; returns its size.

@@ -160,8 +160,9 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Adds a file; safe to call from several threads. The first failure is kept for `commit`.
-    public func write(_ file: OutputFile) {
-        place(file.bytes, at: file.path)
+    /// `changed`: known to differ from the site in place's file, which is then not read to compare.
+    public func write(_ file: OutputFile, changed: Bool = false) {
+        place(file.bytes, at: file.path, compare: !changed)
     }
 
     /// Adds a large file written in chunks as `produce` makes it; returns its size. As with `write`, a file
@@ -323,11 +324,11 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Links the previous site's file when its bytes are the same, else writes the new bytes.
-    private func place(_ bytes: [UInt8], at relative: String) {
+    private func place(_ bytes: [UInt8], at relative: String, compare: Bool = true) {
         let path = staging + "/" + relative
         do {
             try makeFolder(Self.folder(of: relative))
-            let same = hasPrevious && sameBytes(relative, bytes) && linkPrevious(relative) != nil
+            let same = hasPrevious && compare && sameBytes(relative, bytes) && linkPrevious(relative) != nil
             if !same {
                 let (fd, size) = create(relative)
                 guard fd >= 0 else { throw Failure("cannot write \(path): \(errorText())") }

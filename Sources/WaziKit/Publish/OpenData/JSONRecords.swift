@@ -49,7 +49,7 @@ final class JSONRecords: @unchecked Sendable {
         let fd = open(output + "/data/wazi.json", O_RDONLY | O_CLOEXEC)
         var info = stat()
         if fd >= 0, fstat(fd, &info) == 0, var reader = CacheFile.read(output: output, kind: "records", global: global),
-           reader.text() == Publisher.identity(output), let written = Self.document(&reader), written == Document(info) {
+           reader.text() == Publisher.identity(output), let written = Document(&reader), written == Document(info) {
             while !reader.atEnd {
                 guard let key = reader.text(), let fingerprint = reader.number(), let start = reader.int(),
                       let count = reader.int(), start <= written.size, count <= written.size - start else {
@@ -65,13 +65,6 @@ final class JSONRecords: @unchecked Sendable {
     }
 
     deinit { if document >= 0 { close(document) } }
-
-    private static func document(_ reader: inout CacheFile.Reader) -> Document? {
-        guard let inode = reader.number(), let size = reader.int(), let changed = reader.int(), let changedNanoseconds = reader.int(),
-              let modified = reader.int(), let modifiedNanoseconds = reader.int() else { return nil }
-        return Document(inode: inode, size: size, changed: FileTime(seconds: changed, nanoseconds: changedNanoseconds),
-                        modified: FileTime(seconds: modified, nanoseconds: modifiedNanoseconds))
-    }
 
     /// Where the previous document has the items `keys` (each prefixed with `kind`), for those whose
     /// fingerprint in `prints` is the same (see `JSONValue.writeObject`); nil when there is none.
@@ -107,12 +100,7 @@ final class JSONRecords: @unchecked Sendable {
         let items = lock.withLock { placed }
         CacheFile.write(output: output, kind: "records", global: global) { writer in
             writer.add(folder)
-            writer.add(document.inode)
-            writer.add(document.size)
-            for time in [document.changed, document.modified] {
-                writer.add(time.seconds)
-                writer.add(time.nanoseconds)
-            }
+            document.write(to: writer)
             for (key, place) in items {
                 writer.add(key)
                 writer.add(place.fingerprint)
@@ -127,5 +115,19 @@ extension JSONRecords.Document {
     init(_ info: stat) {
         self.init(inode: UInt64(info.st_ino), size: Int(info.st_size), changed: FileTime(info.st_ctim),
                   modified: FileTime(info.st_mtim))
+    }
+
+    /// As a cache file holds it (see `write`).
+    init?(_ reader: inout CacheFile.Reader) {
+        guard let inode = reader.number(), let size = reader.int(), let changed = FileTime(&reader),
+              let modified = FileTime(&reader) else { return nil }
+        self.init(inode: inode, size: size, changed: changed, modified: modified)
+    }
+
+    func write(to writer: CacheFile.Writer) {
+        writer.add(inode)
+        writer.add(size)
+        changed.write(to: writer)
+        modified.write(to: writer)
     }
 }

@@ -19,7 +19,9 @@ public struct Download: Sendable, Equatable {
 enum OpenData {
     /// Writes the data files into `sink` and returns what the data page and the catalogue offer.
     /// A table's two files: canonical, and for spreadsheets.
-    static func tablePaths(_ table: DataTable) -> [String] { ["data/\(table.name).csv", "data/excel/\(table.name).csv"] }
+    static func tablePaths(_ table: DataTable) -> [String] { tablePaths(table.name) }
+
+    static func tablePaths(_ name: String) -> [String] { ["data/\(name).csv", "data/excel/\(name).csv"] }
 
     /// Writes `data/wazi.json` (see `SiteJSON`) and returns its size: it needs nothing but the model
     /// and `records`, so a build starts it early, on a lane of its own.
@@ -27,25 +29,37 @@ enum OpenData {
         sink.stream("data/wazi.json") { SiteJSON.write(site, to: $0, log: log, records: records) }
     }
 
-    /// `records`, `tables`: wazi.json's items and the tables' rows from the previous build (see
-    /// `JSONRecords`, `TableRecords`). `previous`: a table file's bytes from the previous build when
-    /// none of the items it shows changed. `document`: wazi.json's size, when something else writes it
-    /// (see `writeDocument`); else it is written here, after the tables.
+    /// `records`, `tables`: wazi.json's items and the tables from the previous build (see
+    /// `JSONRecords`, `TableRecords`). `unchanged`: whether none of the items a table file shows
+    /// changed since the previous build; `keep`: keeps the previous build's file at a path, as
+    /// it is (see `Build.Reuse`), false when it cannot. `document`: wazi.json's size, when something
+    /// else writes it (see `writeDocument`); else it is written here, after the tables.
     /// `threads`: how many tables are made at once (each is held until written).
     static func write(_ site: Site, to sink: FileSink, log: DiagnosticLog, records: JSONRecords = JSONRecords(),
                       tables: TableRecords = TableRecords(), document: (() -> Int)? = nil, threads: Int = 1,
-                      previous: @Sendable (String) -> [UInt8]? = { _ in nil }) -> [Download] {
+                      unchanged: @Sendable (String) -> Bool = { _ in false },
+                      keep: @Sendable (String) -> Bool = { _ in false }) -> [Download] {
         let csvFormat = "http://publications.europa.eu/resource/authority/file-type/CSV"
         let jsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON"
         var downloads: [Download] = []
         var canonical: [(table: DataTable, bytes: Int, sha256: String)] = []
         let made = parallelMap(site.dataTables, threads: threads) { table -> (bytes: Int, excel: Int, sha256: String) in
             let paths = tablePaths(table)
-            let kept = previous(paths[0]).flatMap { bytes in previous(paths[1]).map { (bytes, $0) } }
-            let encoded = tables.encode(table, site: site, kept: kept)
-            sink.write(OutputFile(path: "data/\(table.name).csv", bytes: encoded.canonical))
-            sink.write(OutputFile(path: "data/excel/\(table.name).csv", bytes: encoded.spreadsheet))
-            return (encoded.canonical.count, encoded.spreadsheet.count, encoded.sha256)
+            var encoded = tables.encode(table, site: site, unchanged: paths.allSatisfy(unchanged))
+            if case .kept = encoded, !paths.allSatisfy(keep) {
+                encoded = tables.encode(table, site: site, unchanged: false)
+            }
+            switch encoded {
+            case .kept(let canonical, let spreadsheet, let sha256):
+                return (canonical, spreadsheet, sha256)
+            case .made(let canonical, let spreadsheet, let sha256, let same):
+                // The same as the site in place's files: those, as they are; else new files, not
+                // compared with them again.
+                for (path, bytes) in zip(paths, [canonical, spreadsheet]) where !(same == true && sink.keep(path, size: bytes.count)) {
+                    sink.write(OutputFile(path: path, bytes: bytes), changed: same == false)
+                }
+                return (canonical.count, spreadsheet.count, sha256)
+            }
         }
         for (table, (bytes, excel, sha256)) in zip(site.dataTables, made) {
             canonical.append((table, bytes, sha256))
