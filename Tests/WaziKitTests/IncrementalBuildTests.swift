@@ -66,6 +66,15 @@ final class IncrementalBuildTests: XCTestCase {
             for (path, bytes) in expected where incremental[path] != bytes {
                 XCTFail("\(name): \(path) differs from a clean build", file: file, line: line)
             }
+            // What the next build trusts without a look: each file's record is that file's.
+            let cache = try XCTUnwrap(BuildCache.read(output: folder), name, file: file, line: line)
+            XCTAssertEqual(cache.pages.paths.count, cache.pages.outputs.count, name, file: file, line: line)
+            XCTAssertEqual(Set(cache.paths), Set(expected.keys), name, file: file, line: line)
+            for (path, record) in zip(cache.pages.paths, cache.pages.outputs) + cache.others.map({ ($0.key, $0.value) }) {
+                let info = fileStatus(folder + "/" + path, file: file, line: line)
+                XCTAssertEqual(Int(info.st_size), record.size, "\(name): \(path)", file: file, line: line)
+                if record.inode != 0 { XCTAssertEqual(UInt64(info.st_ino), record.inode, "\(name): \(path)", file: file, line: line) }
+            }
         }
         return report
     }

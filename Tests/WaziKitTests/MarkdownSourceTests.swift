@@ -51,7 +51,7 @@ final class MarkdownSourceTests: XCTestCase {
 
         let theme = try XCTUnwrap(Theme.load(defaultTheme, languages: ["en", "fr"], log: DiagnosticLog()))
         let renderer = SiteRenderer(site: site, theme: theme)
-        let pages = renderer.renderPages(renderer.jobs(), threads: 1, sink: { _ in })
+        let pages = renderer.renderPages(renderer.jobs(), threads: 1, sink: { _, _ in })
         XCTAssertTrue(printed(pages.diagnostics).contains("T0001/index.md:1:1: error: file changed while the site was being built"),
                       printed(pages.diagnostics))
     }

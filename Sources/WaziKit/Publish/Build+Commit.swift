@@ -14,30 +14,43 @@ extension Build {
         let liveSince = publisher.settle()
         // The site in place, which the swap retires beside the output for the next build; its files
         // this build does not have are those it removes.
-        let sizes = written.sink.log.sizes
-        let removed = last.cache.map { $0.outputs.keys.filter { sizes[$0] == nil } }
+        let sizes = written.sink.log.sizes, pageSizes = written.sink.log.pages
+        let pagePaths = written.jobs.map(\.outputPath)
+        // With the same pages, the last build's pages are all this build's, and its other files are
+        // not pages of this build.
+        let removed = last.cache.map { previous in
+            if previous.pages.set == written.prints.set { return previous.others.keys.filter { sizes[$0] == nil } }
+            let pages = Set(pagePaths)
+            return previous.paths.filter { sizes[$0] == nil && !pages.contains($0) }
+        }
         // `inMemory`: for a session, which keeps the build cache; a one-shot build only writes it.
         let persist = { @Sendable (inMemory: Bool) -> BuildSession.Kept in
             // The build cache on a lane of its own, the others meanwhile: one after the other they were
             // most of publishing after one edit.
             let building = Lane.start(threads: options.threads) { () -> BuildCache in
-                let inodes = publisher.inodes
-                let outputs = sizes.lazy.map { (path, size) in
-                    (key: path, value: BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints[path]))
+                let inodes = publisher.inodes, pageInodes = publisher.pageInodes
+                let others = sizes.lazy.map { (path, size) in
+                    (key: path, value: BuildCache.Output(size: size, inode: inodes[path] ?? 0, print: written.prints.files[path]))
                 }
-                var table: [String: BuildCache.Output] = [:]
-                if inMemory {
-                    table.reserveCapacity(sizes.count)
-                    for (path, output) in outputs { table[path] = output }
+                // A page not logged (none is, in a build that succeeds) is never reused.
+                let pages = pageSizes.indices.lazy.map { index in
+                    (pagePaths[index], BuildCache.Output(size: max(0, pageSizes[index]), inode: pageInodes[index],
+                                                         print: pageSizes[index] < 0 ? nil : written.prints.pages[index]))
                 }
-                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest, outputs: table,
+                var cache = BuildCache(folder: folder, global: written.global, inputs: last.stamps.digest,
+                                       pages: BuildCache.Pages(set: written.prints.set), others: [:],
                                        diagnostics: diagnostics.map(\.description), pageCount: written.pages.jobs.count)
+                if inMemory {
+                    cache.pages.paths = pagePaths
+                    cache.pages.outputs = pages.map(\.1)
+                    cache.others = Dictionary(uniqueKeysWithValues: others.map { ($0.key, $0.value) })
+                }
                 cache.liveSince = liveSince
                 if let previous = last.cache, let removed {
                     cache.spare = BuildCache.Spare(identity: previous.folder, since: previous.liveSince, extra: removed)
                 }
                 // Written as its records are made: the last lane of publishing after one edit.
-                if inMemory { cache.write(output: options.output) } else { cache.write(output: options.output, outputs: outputs) }
+                if inMemory { cache.write(output: options.output) } else { cache.write(output: options.output, pages: pages, others: others) }
                 return cache
             }
             // The model for the next build, written beside (not tied to the output: it describes the content).
@@ -66,7 +79,8 @@ extension Build {
             var kept = persist(true)
             // The spare's folders, for the next build to check (see `Publisher.trustSpare`).
             if let extra = kept.cache.spare?.extra {
-                kept.cache.spare?.folders = Publisher.folders(of: kept.cache.outputs.keys, extra)
+                let paths = kept.cache.paths
+                kept.cache.spare?.folders = Publisher.folders(of: paths, extra)
             }
             // A patched model decoded only the changed files: they replace theirs.
             if let patched = loaded.patched {

@@ -2,66 +2,75 @@ import Foundation
 
 /// What the build cache compares between builds to keep pages and files (see `Build.write`).
 extension Build {
-    /// Per page that shows particular items (`Job.dependencies`): one fingerprint of their keys and
-    /// their files' fingerprints. Equal to the previous build's, the page would be the same (a page
-    /// that shows another set of items has another fingerprint). Pages showing a key no item has
-    /// get none, and are always rendered. Numbers, not hex texts: at 10,000 pages making and
-    /// comparing the texts was a good part of planning.
-    static func pageFingerprints(_ jobs: [SiteRenderer.Job], items: [String: UInt64], site: Site, threads: Int) -> [String: UInt64] {
+    /// What the build cache compares, per file: each page's fingerprint by its place among the jobs,
+    /// the other files' by path, and the fingerprint of the list of pages itself.
+    struct PagePrints: Sendable {
+        /// Per job (see `pageFingerprints`); nil for a page always rendered.
+        var pages: [UInt64?] = []
+        /// The feeds, calendars, tables, sitemap and robots.txt.
+        var files: [String: UInt64] = [:]
+        /// Of every page's path, in order: the same, each page's record is at its own place.
+        var set: UInt64 = 0
+    }
+
+    /// Per page that shows particular items (`Job.dependencies`): one fingerprint of the items'
+    /// fingerprints (`items`, see `itemFingerprints`), in the page's order. Equal to the previous
+    /// build's, the page would be the same (a page that shows another set of items has another
+    /// fingerprint). Made once per page, for every language's job.
+    static func pageFingerprints(_ jobs: [SiteRenderer.Job], items: Items, site: Site) -> PagePrints {
+        var prints = PagePrints()
         var pagePaths = Fingerprint()
         for job in jobs { pagePaths.add(job.outputPath) }
-        var entities = items
-        if entities[Self.allPages] == nil { entities[Self.allPages] = pagePaths.value }
-        let known = entities
+        prints.set = pagePaths.value
+        func print(_ numbers: [Int32]) -> UInt64 {
+            var print = Fingerprint()
+            for number in numbers { print.add(items.shown[Int(number)]) }
+            return print.value
+        }
+        var perPage: [UInt64??] = []
+        prints.pages.reserveCapacity(jobs.count)
+        for job in jobs {
+            if job.page >= perPage.count { perPage += Array(repeating: nil, count: job.page + 1 - perPage.count) }
+            if perPage[job.page] == nil { perPage[job.page] = .some(job.dependencies.map(print)) }
+            prints.pages.append(perPage[job.page] ?? nil)
+        }
+        let shown = items.numbers
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
         // covers); meetings.ics shows every meeting, as the meetings index lists them.
-        let calendars = site.meetings.map { (Routes.meetingCalendar($0.slug), ["meeting:" + $0.slug]) }
-            + [("meetings.ics", ["list:" + Routes.meetings])]
+        for index in site.meetings.indices {
+            prints.files[Routes.meetingCalendar(site.meetings[index].slug)] = print([shown.meeting(index)])
+        }
+        let lists = { (route: String) -> UInt64? in shown.list(route).map { print([$0]) } }
+        prints.files["meetings.ics"] = lists(Routes.meetings)
         // The sitemap lists every page (and robots.txt names it): the same pages, the same files.
-        let maps = [("sitemap.xml", [Self.allPages]), ("robots.txt", [Self.allPages])]
-        let feeds = site.config.languages.map { (AtomFeed.path(site, language: $0), [Self.feeds]) }
+        for path in ["sitemap.xml", "robots.txt"] { prints.files[path] = pagePaths.value }
+        for language in site.config.languages { prints.files[AtomFeed.path(site, language: language)] = items.feeds }
         // A data table shows every item of its kind (a commitment's counts, its milestones').
-        let tables = site.dataTables.flatMap { table -> [(String, [String])] in
-            let list: String
+        for table in site.dataTables {
+            let route: String
             switch table.name {
-            case "commitments", "milestones", "milestone_updates": list = Routes.commitments
-            case "meetings", "action_items": list = Routes.meetings
-            case "notes": list = Routes.notes
-            default: return []  // made every time
+            case "commitments", "milestones", "milestone_updates": route = Routes.commitments
+            case "meetings", "action_items": route = Routes.meetings
+            case "notes": route = Routes.notes
+            default: continue  // made every time
             }
-            return OpenData.tablePaths(table).map { ($0, ["list:" + list]) }
+            for path in OpenData.tablePaths(table) { prints.files[path] = lists(route) }
         }
-        let outputs = jobs.compactMap { job in job.dependencies.map { (job.outputPath, $0) } } + calendars + tables + maps + feeds
-        // On every core: at 10,000 pages this was a tenth of a second with the other cores idle.
-        let chunks = parallelChunks(outputs, size: 512, threads: threads) { chunk in
-            chunk.compactMap { path, keys -> (String, UInt64)? in
-                var print = Fingerprint()
-                // In the page's order, the same on every build for the same items (a set sorted
-                // here was a third of this work); another order only means another fingerprint.
-                for key in keys {
-                    guard let entity = known[key] else { return nil }
-                    print.add(key)
-                    print.add(entity)
-                }
-                return (path, print.value)
-            }
-        }
-        return Dictionary(chunks.joined()) { _, last in last }
+        return prints
     }
 
-    /// The fingerprint of every item, list and feed a page can show, by key (see `pageFingerprints`):
-    /// made from the model alone, beside the making of the jobs.
-    static func itemFingerprints(_ site: Site, renderer: SiteRenderer) -> [String: UInt64] {
-        var entities = site.entityFingerprints
-        for (key, list) in renderer.listFingerprints() where entities[key] == nil { entities[key] = Fingerprint.of(list) }
-        entities[Self.feeds] = AtomFeed.fingerprint(site)
-        return entities
+    /// The fingerprints of every item and list a page can show (see `ShownItems`), and of what the
+    /// feeds show: made from the model alone, beside the making of the jobs.
+    struct Items: Sendable {
+        var numbers: ShownItems
+        var shown: [UInt64]
+        var feeds: UInt64
     }
 
-    /// The key of the set of pages, in order (see `pageFingerprints`).
-    private static let allPages = "pages:all"
-    /// The key of what the Atom feeds show (see `AtomFeed.fingerprint`).
-    private static let feeds = "feeds:atom"
+    static func itemFingerprints(_ site: Site, renderer: SiteRenderer) -> Items {
+        Items(numbers: renderer.shown, shown: renderer.shown.fingerprints(site, lists: renderer.listFingerprints()),
+              feeds: AtomFeed.fingerprint(site))
+    }
 
     /// What every page depends on: the theme, site.yaml and bodies.yaml, free pages (navigation),
     /// institutions (their URLs), published files, the options and the date.

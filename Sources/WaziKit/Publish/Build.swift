@@ -73,7 +73,7 @@ public enum Build {
             publisher == nil ? ("", [:]) : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
         }
         let spare = LateLane(threads: options.threads) {
-            publisher?.trustSpare(last.cache?.spare, files: last.cache?.outputs.keys ?? [:].keys)
+            publisher?.trustSpare(last.cache?.spare, pages: last.cache?.pages.paths ?? [], others: Array(last.cache?.others.keys ?? [:].keys))
         }
         let loaded = load(options, last, publisher: publisher, session: session, timings: &timings, early: { spare.start() }) {
             storedRows.start()
@@ -89,7 +89,7 @@ public enum Build {
         }
         guard let site = loaded.site, let theme = loaded.theme, !failed(diagnostics, strict: options.strict) else { return stop() }
         // Before anything is written to the staging folder (see `Publisher.recorded`).
-        publisher?.recorded = last.cache?.outputs ?? [:]
+        publisher?.recorded = last.cache?.others ?? [:]
         // The spare's check likewise (see `trustSpare`), but only then: planning, which writes nothing,
         // goes on beside it (after a patched model there was nothing else to do meanwhile).
         let written = write(site, theme: theme, options, last, storedRows, publisher: publisher,
@@ -134,9 +134,9 @@ public enum Build {
         guard let previous = last.cache, let publisher, previous.inputs == last.stamps.digest,
               previous.outputIntact(options.output, threads: options.threads) else { return nil }
         publisher.abandon()
-        var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.outputs.count)
+        var report = BuildReport(diagnostics: [], pages: previous.pageCount, files: previous.fileCount)
         report.replayed = previous.diagnostics
-        report.published = Publisher.Summary(written: 0, unchanged: previous.outputs.count, removed: 0)
+        report.published = Publisher.Summary(written: 0, unchanged: previous.fileCount, removed: 0)
         return report
     }
 
@@ -147,7 +147,7 @@ public enum Build {
         let pages: (jobs: [SiteRenderer.Job], rendered: Int, diagnostics: [Diagnostic])
         let sink: FileSink
         let global: String
-        let prints: [String: UInt64]
+        let prints: PagePrints
         let records: JSONRecords
         let tables: TableRecords
     }
@@ -157,21 +157,32 @@ public enum Build {
     private struct Reuse: Sendable {
         let previous: BuildCache?
         let global: String
-        let prints: [String: UInt64]
+        let prints: PagePrints
+        /// The last build's record of each page, by this build's places (see `previousPages`).
+        let pages: [BuildCache.Output?]
         let publisher: Publisher?
         let sink: FileSink
 
         /// The last build's record of the file at `path` when it shows the same items as then.
         private func unchanged(_ path: String) -> BuildCache.Output? {
-            guard publisher != nil, let previous, previous.global == global, let print = prints[path],
-                  let output = previous.outputs[path], output.print == print else { return nil }
+            guard publisher != nil, let previous, previous.global == global, let print = prints.files[path],
+                  let output = previous.others[path], output.print == print else { return nil }
             return output
+        }
+
+        /// Keeps the last build's page at `index` among the jobs when it is unchanged.
+        func keepPage(_ index: Int, _ job: SiteRenderer.Job) -> Bool {
+            guard let publisher, let previous, previous.global == global, let print = prints.pages[index],
+                  let output = pages[index], output.print == print,
+                  publisher.keepPage(index, job.outputPath, inode: output.inode == 0 ? nil : output.inode) else { return false }
+            sink.log.addPage(index, size: output.size)
+            return true
         }
 
         /// Whether the file at `path` shows the same items as in the last build.
         func unchanged(_ path: String) -> Bool { unchanged(path) != nil }
 
-        /// Keeps the last build's file at `path` (a page, a meeting's calendar) when it is unchanged.
+        /// Keeps the last build's file at `path` (a feed, a meeting's calendar) when it is unchanged.
         func keep(_ path: String) -> Bool {
             guard let output = unchanged(path), let publisher,
                   publisher.keep(path, inode: output.inode == 0 ? nil : output.inode) else { return false }
@@ -188,8 +199,8 @@ public enum Build {
         let sink = FileSink(publisher: publisher)
         let renderer = SiteRenderer(site: site, theme: theme)
         // What pages show, fingerprinted while the jobs are made (neither needs the other).
-        let items = Lane.start(threads: options.threads) { () -> [String: UInt64] in
-            publisher == nil ? [:] : itemFingerprints(site, renderer: renderer)
+        let items = Lane.start(threads: options.threads) { () -> Items? in
+            publisher == nil ? nil : itemFingerprints(site, renderer: renderer)
         }
         let global = globalFingerprint(site, options: options)
         let records = last.cache == nil ? JSONRecords() : JSONRecords(output: options.output, global: global)
@@ -201,19 +212,22 @@ public enum Build {
         }
         let downloads = Eventually<[Download]>()
         let jobs = renderer.jobs(downloads: { downloads.value })
-        sink.log.reserve(jobs.count + jobs.count / 4)
+        sink.log.expectPages(jobs.count)
         // Parts of the previous build reused where what they show is unchanged (see each type).
         let storedRows = stored.value
         if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
-        let prints = publisher == nil ? [:] : pageFingerprints(jobs, items: items.value, site: site, threads: options.threads)
-        let reuse = Reuse(previous: last.cache, global: global, prints: prints, publisher: publisher, sink: sink)
+        let prints = items.value.map { pageFingerprints(jobs, items: $0, site: site) } ?? PagePrints()
+        let pagePaths = jobs.map(\.outputPath)
+        let previousPages = Self.previousPages(last.cache, paths: pagePaths, set: prints.set)
+        publisher?.expectPages(pagePaths, same: last.cache?.pages.set == prints.set, recorded: previousPages.map { $0?.inode ?? 0 })
+        let reuse = Reuse(previous: last.cache, global: global, prints: prints, pages: previousPages, publisher: publisher, sink: sink)
         ready()
         timings.lap("plan")
         // The folders are made on a lane of their own, in order, ahead of the pages (a writer makes a
         // folder itself if it gets there first): on a busy disk each mkdir took a third of a millisecond.
         let folders = Lane.start(threads: options.threads) {
-            publisher?.prepareFolders(for: jobs.map(\.outputPath))
+            publisher?.prepareFolders(for: pagePaths)
         }
         // When most pages will be kept (same theme and options as the last build), the data files and
         // the feeds get a lane each and the tables are made on every core: the tables were the last
@@ -248,13 +262,22 @@ public enum Build {
                 lane.append(feedWork())
                 return lane
             }]
-        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: { reuse.keep($0.outputPath) }, sink: sink.write)
+        let pages = renderer.renderPages(jobs, threads: options.threads, reuse: reuse.keepPage, sink: sink.writePage)
         timings.lap("pages")
         timings.beside = lanes.flatMap(\.value.stages)
         _ = folders.value
         timings.lap("wait")
         return Written(renderer: renderer, jobs: jobs, pages: pages, sink: sink, global: global, prints: prints, records: records,
                        tables: tables)
+    }
+
+    /// The last build's record of each page (`paths`, in the order of this build's jobs): at the same
+    /// place when it had the same pages in the same order (`set`), else found by path.
+    private static func previousPages(_ previous: BuildCache?, paths: [String], set: UInt64) -> [BuildCache.Output?] {
+        guard let previous else { return Array(repeating: nil, count: paths.count) }
+        if previous.pages.set == set, previous.pages.outputs.count == paths.count { return previous.pages.outputs }
+        let byPath = Dictionary(zip(previous.pages.paths, previous.pages.outputs)) { first, _ in first }
+        return paths.map { byPath[$0] }
     }
 
     /// Feeds per language, the meeting calendars, the search indexes, the sitemap and robots.txt.

@@ -12,7 +12,7 @@ import Glibc
 ///   fingerprint of their keys and their files' fingerprints); such a page is linked from the
 ///   previous site as it is.
 struct BuildCache: Sendable {
-    static let version = 8
+    static let version = 9
 
     /// The output folder this cache describes (device and inode), see `Publisher.stagingIdentity`.
     var folder: String
@@ -20,9 +20,11 @@ struct BuildCache: Sendable {
     var global: String
     /// Of every input file's stamp and the options (`Stamps.digest`): the same, nothing changed.
     var inputs: UInt64
-    /// Every output file: what the next build needs of it, in one table (three, they were looked up
-    /// three times per page).
-    var outputs: [String: Output]
+    /// The pages' files, in the order of that build's pages (`SiteRenderer.jobs`): a build with the
+    /// same pages finds each page's record at its own place, without a table to look it up in.
+    var pages: Pages
+    /// Every other output file.
+    var others: [String: Output]
     /// Diagnostics of that build, printed again when nothing changed.
     var diagnostics: [String]
     var pageCount: Int
@@ -30,6 +32,19 @@ struct BuildCache: Sendable {
     var liveSince = FileTime.zero
     /// The site that build retired beside the output, the next build's staging folder (see `Publisher.trustSpare`).
     var spare: Spare?
+
+    /// The pages' files, in order, and the fingerprint of their paths in that order (`Build.PagePrints.set`).
+    struct Pages: Sendable, Equatable {
+        var set: UInt64 = 0
+        var paths: [String] = []
+        var outputs: [Output] = []
+    }
+
+    /// How many output files there are.
+    var fileCount: Int { pages.paths.count + others.count }
+
+    /// Every output file's path.
+    var paths: [String] { pages.paths + others.keys }
 
     struct Output: Sendable, Equatable {
         /// To check the output was not changed by hand.
@@ -61,14 +76,18 @@ struct BuildCache: Sendable {
               let folder = fields.text(), !folder.isEmpty, folder == Publisher.identity(output),
               let global = fields.text(), let pageCount = fields.int(),
               let diagnostics = fields.list({ $0.text() }),
-              let inputs = fields.number(),
-              let outputs = fields.pairs({ reader -> Output? in
-                  guard let size = reader.int(), let inode = reader.number(), let hasPrint = reader.int(),
-                        let print = reader.number() else { return nil }
-                  return Output(size: size, inode: inode, print: hasPrint == 1 ? print : nil)
-              }),
-              let liveSince = FileTime(&fields), let hasSpare = fields.int() else { return nil }
-        var cache = BuildCache(folder: folder, global: global, inputs: inputs, outputs: outputs,
+              let inputs = fields.number(), let set = fields.number(), let pageFiles = fields.int(),
+              pageFiles <= fields.source.count else { return nil }
+        var pages = Pages(set: set)
+        pages.paths.reserveCapacity(pageFiles)
+        pages.outputs.reserveCapacity(pageFiles)
+        for _ in 0..<pageFiles {
+            guard let path = fields.text(), let output = Output(&fields) else { return nil }
+            pages.paths.append(path)
+            pages.outputs.append(output)
+        }
+        guard let others = fields.pairs({ Output(&$0) }), let liveSince = FileTime(&fields), let hasSpare = fields.int() else { return nil }
+        var cache = BuildCache(folder: folder, global: global, inputs: inputs, pages: pages, others: others,
                                diagnostics: diagnostics, pageCount: pageCount)
         cache.liveSince = liveSince
         if hasSpare == 1 {
@@ -80,12 +99,13 @@ struct BuildCache: Sendable {
 
     /// Binary (`CacheFile`), written as it goes: as JSON it was a noticeable share of a small rebuild.
     func write(output: String) {
-        write(output: output, outputs: outputs)
+        write(output: output, pages: pages.paths.indices.lazy.map { (pages.paths[$0], pages.outputs[$0]) }, others: others)
     }
 
-    /// With `outputs` in place of the cache's own (empty): a build that keeps no cache in memory
-    /// writes its files' records as it makes them, without a table of them.
-    func write<Outputs: Collection>(output: String, outputs: Outputs) where Outputs.Element == (key: String, value: Output) {
+    /// With `pages` and `others` in place of the cache's own (empty): a build that keeps no cache in
+    /// memory writes its files' records as it makes them, without tables of them.
+    func write<Pages: Collection, Others: Collection>(output: String, pages: Pages, others: Others)
+    where Pages.Element == (String, Output), Others.Element == (key: String, value: Output) {
         CacheFile.write(output: output, kind: Self.kind, global: Self.header) { writer in
             writer.add(folder)
             writer.add(global)
@@ -93,13 +113,16 @@ struct BuildCache: Sendable {
             writer.add(diagnostics.count)
             for line in diagnostics { writer.add(line) }
             writer.add(inputs)
-            writer.add(outputs.count)
-            for (key, output) in outputs {
-                writer.add(key)
-                writer.add(output.size)
-                writer.add(output.inode)
-                writer.add(output.print == nil ? 0 : 1)
-                writer.add(output.print ?? 0)
+            writer.add(self.pages.set)
+            writer.add(pages.count)
+            for (path, output) in pages {
+                writer.add(path)
+                output.write(to: writer)
+            }
+            writer.add(others.count)
+            for (path, output) in others {
+                writer.add(path)
+                output.write(to: writer)
             }
             liveSince.write(to: writer)
             writer.add(spare == nil ? 0 : 1)
@@ -166,9 +189,10 @@ struct BuildCache: Sendable {
     func outputIntact(_ output: String, threads: Int) -> Bool {
         // Each path from the output folder's descriptor: the kernel walks only the path inside it.
         let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return outputs.isEmpty }
+        guard folder >= 0 else { return fileCount == 0 }
         defer { close(folder) }
-        return parallelChunks(Array(outputs), size: 256, threads: threads) { files in
+        let outputs = Array(zip(pages.paths, pages.outputs)) + others.map { ($0.key, $0.value) }
+        return parallelChunks(outputs, size: 256, threads: threads) { files in
             files.allSatisfy { path, output in
                 var info = stat()
                 return fstatat(folder, path, &info, 0) == 0 && Int(info.st_size) == output.size
@@ -177,18 +201,17 @@ struct BuildCache: Sendable {
     }
 }
 
-extension Site {
-    /// Fingerprint of every item a page can show (of its files), by entity key.
-    var entityFingerprints: [String: UInt64] {
-        var prints: [String: UInt64] = [:]
-        prints.reserveCapacity(commitments.count + milestones.count + meetings.count + notes.count)
-        for commitment in commitments {
-            prints["commitment:" + commitment.id] = commitment.origin.fingerprint
-            for milestone in commitment.milestones { prints["milestone:" + milestone.id] = milestone.origin.fingerprint }
-        }
-        for meeting in meetings { prints["meeting:" + meeting.slug] = meeting.origin.fingerprint }
-        for note in notes { prints["note:" + note.slug] = note.origin.fingerprint }
-        return prints
+extension BuildCache.Output {
+    init?(_ reader: inout CacheFile.Reader) {
+        guard let size = reader.int(), let inode = reader.number(), let hasPrint = reader.int(), let print = reader.number() else { return nil }
+        self.init(size: size, inode: inode, print: hasPrint == 1 ? print : nil)
+    }
+
+    func write(to writer: CacheFile.Writer) {
+        writer.add(size)
+        writer.add(inode)
+        writer.add(print == nil ? 0 : 1)
+        writer.add(print ?? 0)
     }
 }
 

@@ -19,6 +19,12 @@ struct FileSink: Sendable {
         publisher?.write(file, changed: changed)
     }
 
+    /// The page at `index` among the jobs (see `Publisher.expectPages`).
+    func writePage(_ index: Int, _ file: OutputFile) {
+        log.addPage(index, size: file.bytes.count)
+        publisher?.writePage(index, file)
+    }
+
     /// Keeps the site in place's file at `path`, of `size` bytes, as it is (see `Publisher.keep`);
     /// false when it cannot.
     func keep(_ path: String, size: Int) -> Bool {
@@ -140,14 +146,30 @@ extension ByteStream {
     }
 }
 
-/// The files a build produced, with their sizes, gathered from several threads.
+/// The files a build produced, with their sizes, gathered from several threads: the pages by their
+/// places among the jobs, the other files by path.
 final class OutputLog: @unchecked Sendable {
     private var stored: [String: Int] = [:]
+    /// Each page's size (-1: not logged), written from several threads, each page its own slot,
+    /// without the lock.
+    private var pageSizes = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
     private let lock = NSLock()
 
+    deinit { pageSizes.deallocate() }
+
     func add(_ path: String, size: Int) { lock.withLock { stored[path] = size } }
-    /// Room for `count` files, made before the pages start (see `Publisher.prepareFolders`).
-    func reserve(_ count: Int) { lock.withLock { stored.reserveCapacity(count) } }
+
+    /// Room for `count` pages; called once, before any is logged.
+    func expectPages(_ count: Int) {
+        pageSizes = .allocate(capacity: count)
+        pageSizes.initialize(repeating: -1)
+    }
+
+    func addPage(_ index: Int, size: Int) { pageSizes[index] = size }
+
+    /// The files but the pages, by path.
     var sizes: [String: Int] { lock.withLock { stored } }
-    var count: Int { lock.withLock { stored.count } }
+    /// The pages' sizes by their places, -1 for one not logged.
+    var pages: [Int] { Array(pageSizes) }
+    var count: Int { lock.withLock { stored.count } + pageSizes.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 }

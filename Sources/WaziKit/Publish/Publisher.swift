@@ -25,14 +25,27 @@ public final class Publisher: @unchecked Sendable {
     /// Whether the staging folder is a recycled spare, holding files to replace or remove.
     private let recycled: Bool
     /// The files the recycled spare held (see `prepareFolders`), and whether they are known already
-    /// (see `trustSpare`).
+    /// (see `trustSpare`): when they are, its pages (the last build's) apart from the rest.
     private var spareFiles: [String] = []
+    private var sparePages: [String] = []
     /// Set before anything is written, then only read: without the lock.
     private var spareKnown = false
     /// The files of the site in place as the last build recorded them (see `BuildCache.Output.inode`):
     /// the spare's file with one of their inodes is never written over (see `create`). Set before
     /// anything is written, then only read.
     var recorded: [String: BuildCache.Output] = [:]
+    /// This build's pages, by their place among its jobs (see `expectPages`): each page's slot says
+    /// what became of it. Written from several threads, each page its own slot, without the lock.
+    private var pageSlots = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
+    /// A page's slot: not placed; written (or linked for bytes found the same: counted as it was
+    /// placed); else kept, with that inode (0 when not known).
+    private static let notPlaced = UInt64.max, written = UInt64.max - 1
+    /// This build's pages' paths, and whether they are the last build's in the same order (then the
+    /// spare's pages are all this build's: see `removeLeftovers`).
+    private var pagePaths: [String] = []
+    private var samePages = false
+    /// The inode of each page's file in the site in place as the last build recorded it (as `recorded`).
+    private var recordedPages: [UInt64] = []
     /// When the staging folder held the new site as it will go live (see `settle`).
     private var settledAt: FileTime?
     private let lock = NSLock()
@@ -101,6 +114,18 @@ public final class Publisher: @unchecked Sendable {
     deinit {
         close(stagingFolder)
         if outputFolder >= 0 { close(outputFolder) }
+        pageSlots.deallocate()
+    }
+
+    /// Makes room for this build's pages, `paths` in the order of its jobs; `same`: the last
+    /// build's pages, in the same order; `recorded`: the inode the last build recorded for each (see
+    /// `recorded`). Called once, before any page is written or kept.
+    func expectPages(_ paths: [String], same: Bool, recorded: [UInt64]) {
+        pageSlots = .allocate(capacity: paths.count)
+        pageSlots.initialize(repeating: Self.notPlaced)
+        pagePaths = paths
+        samePages = same
+        recordedPages = recorded
     }
 
     /// Creates the folders of these files now, in order, on one thread: parallel writers creating
@@ -108,11 +133,6 @@ public final class Publisher: @unchecked Sendable {
     /// A recycled spare is only listed (its files are checked at `commit`): it has the folders of
     /// nearly every file already, and the few it lacks are made by their writers (see `keep`).
     public func prepareFolders(for paths: [String]) {
-        // Room for every page at once: grown one insert at a time, the sets were rehashed a dozen times.
-        lock.withLock {
-            self.paths.reserveCapacity(paths.count + paths.count / 4)
-            keptInodes.reserveCapacity(paths.count + paths.count / 4)
-        }
         if recycled {
             guard !spareKnown else { return }
             var files: [String] = []
@@ -139,9 +159,9 @@ public final class Publisher: @unchecked Sendable {
     /// Called before anything is written to the staging folder. (A change made by hand while the
     /// system clock was set back would go unseen: the spare would keep a file it should not.)
     @discardableResult
-    func trustSpare(_ record: BuildCache.Spare?, files: some Collection<String>) -> Bool {
+    func trustSpare(_ record: BuildCache.Spare?, pages: [String], others: [String]) -> Bool {
         guard recycled, let record, record.identity == stagingIdentity else { return false }
-        let folders = record.folders ?? Self.folders(of: files, record.extra)
+        let folders = record.folders ?? Self.folders(of: pages, others + record.extra)
         var top = stat()
         // The top folder's change time moved when it was swapped out; its modification time did not.
         guard fstat(stagingFolder, &top) == 0, FileTime(top.st_mtim) <= record.since else { return false }
@@ -154,7 +174,10 @@ public final class Publisher: @unchecked Sendable {
             }
             guard (info.st_mode & S_IFMT) == S_IFDIR, FileTime(info.st_ctim) <= record.since else { return false }
         }
-        lock.withLock { spareFiles = Array(files) + record.extra }
+        lock.withLock {
+            sparePages = pages
+            spareFiles = others + record.extra
+        }
         spareKnown = true
         return true
     }
@@ -165,6 +188,11 @@ public final class Publisher: @unchecked Sendable {
         place(file.bytes, at: file.path, compare: !changed)
     }
 
+    /// Adds the page at `index` among the jobs (see `expectPages`), as `write` does.
+    func writePage(_ index: Int, _ file: OutputFile) {
+        place(file.bytes, at: file.path, page: index)
+    }
+
     /// Adds a large file written in chunks as `produce` makes it; returns its size. As with `write`, a file
     /// whose bytes did not change is linked from the previous site instead.
     func stream(_ relative: String, _ produce: (ByteStream) -> Void) -> Int {
@@ -173,7 +201,7 @@ public final class Publisher: @unchecked Sendable {
         } catch let error as Failure {
             fail(error)
         } catch {}
-        let file = create(relative)
+        let file = create(relative, recorded: recorded[relative]?.inode)
         let (size, failure) = ByteStream.write(to: file.fd, size: file.size, shown: staging + "/" + relative, produce)
         if let failure {
             fail(Failure(failure))
@@ -212,25 +240,7 @@ public final class Publisher: @unchecked Sendable {
     /// A trusted spare (see `trustSpare`) holds it without a look: the last build recorded the inode
     /// only for a file it kept, which the site it retired, this spare, held too.
     public func keep(_ relative: String, inode: UInt64? = nil) -> Bool {
-        var here = stat()
-        if recycled, let inode, spareKnown || (fstatat(stagingFolder, relative, &here, AT_SYMLINK_NOFOLLOW) == 0
-                                               && UInt64(here.st_ino) == inode && (here.st_mode & S_IFMT) == S_IFREG) {
-            lock.withLock {
-                paths.insert(relative)
-                summary.unchanged += 1
-                keptInodes[relative] = inode
-            }
-            return true
-        }
-        // A recycled spare mostly has the folder already, and often the very file: tried first, the
-        // folder is made only when that fails. Asking for the folder first cost a failing mkdir
-        // per page while `prepareFolders` was still listing the spare.
-        var kept = recycled ? linkPrevious(relative) : nil
-        if kept == nil {
-            do { try makeFolder(Self.folder(of: relative)) } catch { return false }
-            kept = linkPrevious(relative)
-        }
-        guard let kept else { return false }
+        guard let kept = keptInode(relative, inode: inode) else { return false }
         lock.withLock {
             paths.insert(relative)
             summary.unchanged += 1
@@ -239,11 +249,41 @@ public final class Publisher: @unchecked Sendable {
         return true
     }
 
+    /// Keeps the page at `index` among the jobs (see `expectPages`), as `keep` does; its slot
+    /// records it, without the lock (each page is kept or written by one thread).
+    func keepPage(_ index: Int, _ relative: String, inode: UInt64?) -> Bool {
+        guard let kept = keptInode(relative, inode: inode) else { return false }
+        pageSlots[index] = kept
+        return true
+    }
+
+    /// Keeps the site in place's file at `relative` (see `keep`): its inode, 0 when not known; nil
+    /// when it cannot be kept.
+    private func keptInode(_ relative: String, inode: UInt64?) -> UInt64? {
+        var here = stat()
+        if recycled, let inode, spareKnown || (fstatat(stagingFolder, relative, &here, AT_SYMLINK_NOFOLLOW) == 0
+                                               && UInt64(here.st_ino) == inode && (here.st_mode & S_IFMT) == S_IFREG) {
+            return inode
+        }
+        // A recycled spare mostly has the folder already, and often the very file: tried first, the
+        // folder is made only when that fails. Asking for the folder first cost a failing mkdir
+        // per page while `prepareFolders` was still listing the spare.
+        var kept = recycled ? linkPrevious(relative) : nil
+        if kept == nil {
+            do { try makeFolder(Self.folder(of: relative)) } catch { return nil }
+            kept = linkPrevious(relative)
+        }
+        return kept
+    }
+
     /// Whether the recycled spare's files were taken from the last build (see `trustSpare`).
     var spareTrusted: Bool { spareKnown }
 
-    /// The inodes of the files kept, for the next build (see `keep`).
+    /// The inodes of the files kept, for the next build (see `keep`): of the pages by their places
+    /// (0 for one written, or whose inode is not known), of the other files by path.
     var inodes: [String: UInt64] { lock.withLock { keptInodes } }
+
+    var pageInodes: [UInt64] { pageSlots.map { $0 >= Self.written ? 0 : $0 } }
 
     /// Copies a file as it is (assets, documents).
     public func copy(from source: String, to path: String) {
@@ -263,9 +303,10 @@ public final class Publisher: @unchecked Sendable {
             abandon()
             throw failure
         }
-        let kept = lock.withLock { paths }
         var done = lock.withLock { summary }
-        done.removed = removed ?? countRemoved(keeping: kept)
+        // The pages kept (the others, and the pages written, are counted as they are placed).
+        done.unchanged += pageSlots.reduce(0) { $0 + ($1 < Self.written ? 1 : 0) }
+        done.removed = removed ?? countRemoved()
         settle()
         waitForTheFileClock()
         do {
@@ -283,7 +324,7 @@ public final class Publisher: @unchecked Sendable {
     @discardableResult
     func settle() -> FileTime {
         if let settledAt = lock.withLock({ settledAt }) { return settledAt }
-        if recycled { removeLeftovers(keeping: lock.withLock { paths }) }
+        if recycled { removeLeftovers() }
         let now = FileTime.now
         lock.withLock { settledAt = now }
         return now
@@ -306,7 +347,7 @@ public final class Publisher: @unchecked Sendable {
     /// is left as it was.
     public func abandon() {
         // An empty new folder (nothing changed, or an early failure) would make a useless spare.
-        if !recycled && lock.withLock({ paths.isEmpty }) {
+        if !recycled && lock.withLock({ paths.isEmpty }) && !pageSlots.contains(where: { $0 != Self.notPlaced }) {
             FileTree.remove(staging)
         } else {
             retire(staging)
@@ -324,13 +365,15 @@ public final class Publisher: @unchecked Sendable {
     }
 
     /// Links the previous site's file when its bytes are the same, else writes the new bytes.
-    private func place(_ bytes: [UInt8], at relative: String, compare: Bool = true) {
+    /// `page`: the file is the page at that place among the jobs (see `expectPages`).
+    private func place(_ bytes: [UInt8], at relative: String, compare: Bool = true, page: Int? = nil) {
         let path = staging + "/" + relative
         do {
             try makeFolder(Self.folder(of: relative))
             let same = hasPrevious && compare && sameBytes(relative, bytes) && linkPrevious(relative) != nil
             if !same {
-                let (fd, size) = create(relative)
+                let (fd, size) = create(relative, recorded: page.map { recordedPages.indices.contains($0) ? recordedPages[$0] : 0 }
+                                            ?? recorded[relative]?.inode)
                 guard fd >= 0 else { throw Failure("cannot write \(path): \(errorText())") }
                 defer { close(fd) }
                 try Self.write(bytes, fd: fd, path: path)
@@ -338,8 +381,9 @@ public final class Publisher: @unchecked Sendable {
                     throw Failure("cannot write \(path): \(errorText())")
                 }
             }
+            if let page { pageSlots[page] = Self.written }
             lock.withLock {
-                paths.insert(relative)
+                if page == nil { paths.insert(relative) }
                 if same { summary.unchanged += 1 } else { summary.written += 1 }
             }
         } catch let error as Failure {
@@ -372,13 +416,13 @@ public final class Publisher: @unchecked Sendable {
     /// last build recorded as a file of the site in place, whose other name was removed by hand: a
     /// build that failed after writing over it would leave it changed under an inode the next build
     /// keeps without reading (see `keep`).
-    private func create(_ relative: String) -> (fd: Int32, size: Int) {
+    private func create(_ relative: String, recorded: UInt64? = nil) -> (fd: Int32, size: Int) {
         // (Also only with the mode a new file gets, so a file changed by hand is not carried over.)
         if recycled {
             let fd = openat(stagingFolder, relative, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             var info = stat()
             if fd >= 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
-               info.st_mode & 0o7777 == newFileMode, recorded[relative]?.inode != UInt64(info.st_ino) {
+               info.st_mode & 0o7777 == newFileMode, recorded != UInt64(info.st_ino) {
                 return (fd, Int(info.st_size))
             }
             if fd >= 0 { close(fd) }
@@ -403,9 +447,26 @@ public final class Publisher: @unchecked Sendable {
         FileTree.remove(staging + "/" + relative)
     }
 
+    /// Whether `file` is one of this build's files: `placed` (the files but the pages), the pages.
+    /// The pages' paths are put in a set only when asked.
+    private func thisBuilds(placed: Set<String>) -> (String) -> Bool {
+        var pages: Set<String>?
+        return { file in
+            if placed.contains(file) { return true }
+            if pages == nil { pages = Set(self.pagePaths) }
+            return pages?.contains(file) ?? false
+        }
+    }
+
     /// Removes what a recycled spare held that this build did not produce, and the folders left empty.
-    private func removeLeftovers(keeping kept: Set<String>) {
-        for file in lock.withLock({ spareFiles }) where !kept.contains(file) {
+    /// A trusted spare (see `trustSpare`) has the last build's pages apart: they are all this build's
+    /// when the pages are the same, and its other files then are not pages of this build either
+    /// (they were not the last build's pages).
+    private func removeLeftovers() {
+        let (placed, pages, files) = lock.withLock { (paths, sparePages, spareFiles) }
+        let isThisBuilds = thisBuilds(placed: placed)
+        let leftovers = spareKnown && samePages ? files.filter { !placed.contains($0) } : (pages + files).filter { !isThisBuilds($0) }
+        for file in leftovers {
             guard unlinkat(stagingFolder, file, 0) == 0 else { continue }
             // Up through the folders this emptied (rmdir fails, harmlessly, on one still in use).
             var folder = Self.folder(of: file)
@@ -488,8 +549,9 @@ public final class Publisher: @unchecked Sendable {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
-    private func countRemoved(keeping paths: Set<String>) -> Int {
-        FileTree.files(under: output).filter { !paths.contains($0) }.count
+    private func countRemoved() -> Int {
+        let isThisBuilds = thisBuilds(placed: lock.withLock { paths })
+        return FileTree.files(under: output).filter { !isThisBuilds($0) }.count
     }
 
     /// Whether the site in place has `relative` with these very bytes.

@@ -29,6 +29,8 @@ public struct SiteRenderer: Sendable {
     /// Each institution's led milestones and involved commitments, made once: the pages and the build
     /// cache's list fingerprints both use them.
     let institutionLists: (led: [String: MilestoneList], involved: [String: [Commitment]])
+    /// Every item a page can show, numbered (see `Job.dependencies`).
+    let shown: ShownItems
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -39,6 +41,14 @@ public struct SiteRenderer: Sendable {
         }
         institutionSlugs = Routes.institutionSlugs(site.institutions)
         institutionLists = Self.byInstitution(site)
+        // The long lists' pages: each browse facet's, each institution's, then the three indexes.
+        var lists: [String] = []
+        for (facet, listed) in facets { lists += (1...listed.pageCount).map { facet.route(page: $0) } }
+        for (name, slug) in institutionSlugs.sorted(by: { $0.value < $1.value }) {
+            let pages = institutionLists.led[name]?.pageCount ?? 1
+            lists += (1...pages).map { Routes.institution(slug, page: $0) }
+        }
+        shown = ShownItems(site, listRoutes: lists + [Routes.commitments, Routes.meetings, Routes.notes])
         zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
 
@@ -47,9 +57,11 @@ public struct SiteRenderer: Sendable {
         let language: String
         let path: String
         let template: String
-        /// The items the page shows (entity keys, see `Site.entityFingerprints`); nil for pages that
-        /// show site-wide lists or counts, which are always rendered again.
-        let dependencies: [String]?
+        /// The items the page shows, by number (see `ShownItems`); nil for pages that show site-wide
+        /// lists or counts, which are always rendered again.
+        let dependencies: [Int32]?
+        /// The page's place among the pages of one language (the same in every language).
+        let page: Int
         /// The file written: `fr/commitments/kenms0005/index.html`.
         let outputPath: String
         /// The page's content and its chrome (the layers its template is rendered with).
@@ -61,47 +73,49 @@ public struct SiteRenderer: Sendable {
     func jobs(downloads: @escaping @Sendable () -> [Download] = { [] }) -> [Job] {
         // The pages are the same in every language: listed once, then made a job per language (listing
         // them per language made their keys and lists three times over).
-        var pages: [(path: String, template: String, dependencies: [String]?, build: @Sendable (PageContext) -> (Chrome, any Encodable))] = []
+        var pages: [(path: String, template: String, dependencies: [Int32]?, build: @Sendable (PageContext) -> (Chrome, any Encodable))] = []
         let (ledMilestones, involvedCommitments) = institutionLists
         do {
-            func add(_ path: String, _ template: String, shows dependencies: [String]? = nil,
+            func add(_ path: String, _ template: String, shows dependencies: [Int32]? = nil,
                      _ build: @escaping @Sendable (PageContext) -> (Chrome, any Encodable)) {
                 pages.append((path, template, dependencies, build))
             }
-            // Each item's key made once, and the meetings and notes related to an item by their
-            // places (copying them, and making their keys for every milestone, was a third of this).
-            let meetingKeys = site.meetings.map { "meeting:" + $0.slug }, noteKeys = site.notes.map { "note:" + $0.slug }
-            func related(_ meetings: [Int]?, _ notes: [Int]?) -> [String] {
-                (meetings ?? []).map { meetingKeys[$0] } + (notes ?? []).map { noteKeys[$0] }
+            // The meetings and notes related to an item, by their places.
+            let shown = self.shown
+            func related(_ meetings: [Int]?, _ notes: [Int]?) -> [Int32] {
+                (meetings ?? []).map(shown.meeting) + (notes ?? []).map(shown.note)
             }
+            func list(_ route: String) -> [Int32]? { shown.list(route).map { [$0] } }
             let relations = site.relations
             add("", "home") { $0.homePage() }
-            add(Routes.commitments, "commitments", shows: ["list:" + Routes.commitments]) { $0.commitmentsPage() }
-            for commitment in site.commitments {
-                let commitmentKey = "commitment:" + commitment.id
-                let milestoneKeys = commitment.milestones.map { "milestone:" + $0.id }
+            add(Routes.commitments, "commitments", shows: list(Routes.commitments)) { $0.commitmentsPage() }
+            for (c, commitment) in site.commitments.enumerated() {
+                let commitmentNumber = shown.commitment(c)
+                let milestoneNumbers = commitment.milestones.indices.map { shown.milestone(c, $0) }
                 add(Routes.commitment(commitment.id), "commitment",
-                    shows: [commitmentKey] + milestoneKeys
+                    shows: [commitmentNumber] + milestoneNumbers
                         + related(relations.meetingsByCommitment[commitment.id], relations.notesByCommitment[commitment.id])) {
                     $0.commitmentPage(commitment)
                 }
-                for (milestone, key) in zip(commitment.milestones, milestoneKeys) {
+                for (milestone, number) in zip(commitment.milestones, milestoneNumbers) {
                     add(Routes.milestone(milestone), "milestone",
-                        shows: [key, commitmentKey] + related(relations.meetingsByMilestone[milestone.id], relations.notesByMilestone[milestone.id])) {
+                        shows: [number, commitmentNumber]
+                            + related(relations.meetingsByMilestone[milestone.id], relations.notesByMilestone[milestone.id])) {
                         $0.milestonePage(milestone)
                     }
                 }
             }
-            add(Routes.meetings, "meetings", shows: ["list:" + Routes.meetings]) { $0.meetingsPage() }
-            for meeting in site.meetings {
+            add(Routes.meetings, "meetings", shows: list(Routes.meetings)) { $0.meetingsPage() }
+            for (index, meeting) in site.meetings.enumerated() {
                 add(Routes.meeting(meeting.slug), "meeting",
-                    shows: ["meeting:" + meeting.slug] + referenceKeys(meeting.commitmentIDs, meeting.milestoneIDs)) {
+                    shows: shown.references(meeting.commitmentIDs, meeting.milestoneIDs, in: site).map { [shown.meeting(index)] + $0 }) {
                     $0.meetingPage(meeting)
                 }
             }
-            add(Routes.notes, "notes", shows: ["list:" + Routes.notes]) { $0.notesPage() }
-            for note in site.notes {
-                add(Routes.note(note.slug), "note", shows: ["note:" + note.slug] + referenceKeys(note.commitmentIDs, note.milestoneIDs)) {
+            add(Routes.notes, "notes", shows: list(Routes.notes)) { $0.notesPage() }
+            for (index, note) in site.notes.enumerated() {
+                add(Routes.note(note.slug), "note",
+                    shows: shown.references(note.commitmentIDs, note.milestoneIDs, in: site).map { [shown.note(index)] + $0 }) {
                     $0.notePage(note)
                 }
             }
@@ -115,7 +129,7 @@ public struct SiteRenderer: Sendable {
                 for page in 1...led.pageCount {
                     let path = Routes.institution(slug, page: page)
                     // One key for what the page lists (see listFingerprints): long lists would make the cache huge.
-                    add(path, "institution", shows: ["list:" + path]) {
+                    add(path, "institution", shows: list(path)) {
                         $0.institutionPage(name, slug: slug, page: page, led: led, involved: involved)
                     }
                 }
@@ -124,7 +138,7 @@ public struct SiteRenderer: Sendable {
             add(Routes.browse, "browse") { $0.browsePage() }
             for (facet, listed) in facets {
                 for page in 1...listed.pageCount {
-                    add(facet.route(page: page), "milestones", shows: ["list:" + facet.route(page: page)]) {
+                    add(facet.route(page: page), "milestones", shows: list(facet.route(page: page))) {
                         $0.milestoneListPage(facet, page: page, listed: listed)
                     }
                 }
@@ -135,9 +149,10 @@ public struct SiteRenderer: Sendable {
         var jobs: [Job] = []
         jobs.reserveCapacity(pages.count * site.config.languages.count)
         for language in site.config.languages {
-            for page in pages {
+            for (index, page) in pages.enumerated() {
                 jobs.append(Job(language: language, path: page.path, template: page.template, dependencies: page.dependencies,
-                                outputPath: PageContext.outputPath(language: language, path: page.path, site: site), build: page.build))
+                                page: index, outputPath: PageContext.outputPath(language: language, path: page.path, site: site),
+                                build: page.build))
             }
         }
         return jobs
@@ -158,13 +173,16 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Fingerprints of the long lists (each page of the browse facets and institutions, the
-    /// commitments, meetings and notes indexes), as `list:<route>` keys: each covers the items
-    /// listed, in order, with the fingerprints of their files. A page of a paged list covers its own
-    /// items and the list's length (its count and pager): a milestone that moves shifts the pages
-    /// after it, whose items then differ.
-    func listFingerprints() -> [String: String] {
-        var prints: [String: String] = [:]
-        func print(_ milestones: [Milestone], _ commitments: [Commitment]) -> String {
+    /// commitments, meetings and notes indexes), in the order of `shown.listRoutes`: each covers the
+    /// items listed, in order, with the fingerprints of their files. A page of a paged list covers
+    /// its own items and the list's length (its count and pager): a milestone that moves shifts the
+    /// pages after it, whose items then differ.
+    func listFingerprints() -> [UInt64] {
+        var prints = [UInt64](repeating: 0, count: shown.listRoutes.count)
+        func set(_ route: String, _ print: UInt64) {
+            if let number = shown.list(route) { prints[Int(number) - shown.firstList] = print }
+        }
+        func print(_ milestones: [Milestone], _ commitments: [Commitment], count: Int = 0) -> UInt64 {
             var print = Fingerprint()
             for milestone in milestones { print.add(milestone.id); print.add(milestone.origin.fingerprint) }
             for commitment in commitments {
@@ -172,14 +190,15 @@ public struct SiteRenderer: Sendable {
                 print.add(commitment.origin.fingerprint)
                 for milestone in commitment.milestones { print.add(milestone.origin.fingerprint) }
             }
-            return print.hex
+            print.add(UInt64(count))
+            return print.value
         }
         // A milestone's row shows its commitment's title.
         func paged(_ listed: MilestoneList, route: (Int) -> String, firstPage: [Commitment] = []) {
             for page in 1...listed.pageCount {
                 let shown = listed.page(page)
                 let owners = Set(shown.map(\.commitmentID)).sorted().compactMap(site.commitment)
-                prints["list:" + route(page)] = print(shown, owners + (page == 1 ? firstPage : [])) + ":\(listed.count)"
+                set(route(page), print(shown, owners + (page == 1 ? firstPage : []), count: listed.count))
             }
         }
         for (facet, listed) in facets { paged(listed, route: facet.route(page:)) }
@@ -189,18 +208,14 @@ public struct SiteRenderer: Sendable {
                   firstPage: involved[name] ?? [])
         }
         // A commitment's row shows its milestones' progress.
-        prints["list:" + Routes.commitments] = print([], site.commitments)
+        set(Routes.commitments, print([], site.commitments))
         for (route, items) in [(Routes.meetings, site.meetings.map { ($0.slug, $0.origin) }),
                                (Routes.notes, site.notes.map { ($0.slug, $0.origin) })] {
             var print = Fingerprint()
             for (slug, origin) in items { print.add(slug); print.add(origin.fingerprint) }
-            prints["list:" + route] = print.hex
+            set(route, print.value)
         }
         return prints
-    }
-
-    private func referenceKeys(_ commitments: [String], _ milestones: [String]) -> [String] {
-        commitments.map { "commitment:" + $0 } + milestones.map { "milestone:" + $0 }
     }
 
     /// Renders one page; a variable or string the page lacks is a diagnostic, never an empty render.
@@ -225,14 +240,16 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page on `threads` threads, handing each to `sink` as soon as it is ready, so the
     /// site is never held in memory. Returns the number of pages and the diagnostics, sorted.
-    /// `reuse` is asked first: when it returns true (the page is unchanged and was kept), it is not rendered.
+    /// `reuse` is asked first, with the job's place: when it returns true (the page is unchanged and
+    /// was kept), it is not rendered. `sink` gets each page rendered, with its job's place.
     func renderPages(_ jobs: [Job], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     reuse: @Sendable (Job) -> Bool = { _ in false },
-                     sink: @Sendable (OutputFile) -> Void) -> (jobs: [Job], rendered: Int, diagnostics: [Diagnostic]) {
-        let results = parallelMap(jobs, threads: threads) { job -> [Diagnostic]? in
-            if reuse(job) { return nil }
+                     reuse: @Sendable (Int, Job) -> Bool = { _, _ in false },
+                     sink: @Sendable (Int, OutputFile) -> Void) -> (jobs: [Job], rendered: Int, diagnostics: [Diagnostic]) {
+        let results = parallelMap(Array(jobs.indices), threads: threads) { index -> [Diagnostic]? in
+            let job = jobs[index]
+            if reuse(index, job) { return nil }
             let (file, diagnostics) = render(job)
-            sink(file)
+            sink(index, file)
             return diagnostics
         }
         let diagnostics = Set(results.compactMap { $0 }.joined()).union(fragments.diagnostics).union(problems.items)
