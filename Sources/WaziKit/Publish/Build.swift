@@ -240,7 +240,9 @@ public enum Build {
             downloads.fulfil(OpenData.write(site, to: sink, log: renderer.problems, records: records, tables: tables,
                                             document: { document.value }, threads: incremental ? options.threads : 1,
                                             unchanged: reuse.unchanged, keep: reuse.keep))
-            Memory.release()
+            // Memory freed given back on a full build, where the pages need room; after an edit it
+            // was only taken again (each page zeroed by the kernel).
+            if !incremental { Memory.release() }
             lane.lap("data")
             return lane
         }
