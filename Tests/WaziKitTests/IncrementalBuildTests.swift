@@ -41,6 +41,15 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(resident.errors, 0, printed(resident.diagnostics), file: file, line: line)
         // Its caches, written after the swap, and what it keeps in memory (the next build would wait too).
         session.settle()
+        // The rows it keeps are those it wrote.
+        let rowsWritten = RowCache.read(output: sessionOutput), rowsKept = try XCTUnwrap(session.rows, file: file, line: line)
+        XCTAssertEqual(rowsKept.global, rowsWritten.global, file: file, line: line)
+        XCTAssertEqual(rowsKept.entries.count, rowsWritten.entries.count, file: file, line: line)
+        for (kept, written) in zip(rowsKept.entries, rowsWritten.entries) {
+            XCTAssertEqual(rowsKept.bytes[kept.whole], rowsWritten.bytes[written.whole], file: file, line: line)
+        }
+        // A row made again replaces the one stored: each key once.
+        XCTAssertEqual(Set(rowsWritten.entries.map { rowsWritten.bytes[$0.key] }).count, rowsWritten.entries.count, file: file, line: line)
         // The session takes from memory every file it does not parse, at least those the one-shot
         // build takes from the cache (more when a test damaged that cache).
         XCTAssertEqual(report.rememberedFiles, 0, file: file, line: line)

@@ -61,12 +61,13 @@ extension Build {
                 return cache
             }
             let decoded = loaded.decoded?.commit()
-            let rows = written.renderer.fragments.rowsToKeep
-            RowCache.write(rows, output: options.output, global: written.global)
+            let fragments = written.renderer.fragments
+            let rows = RowCache.write(stored: fragments.offered, made: fragments.madeRows, output: options.output,
+                                      global: written.global, keep: inMemory) ?? .none
             written.records.write(output: options.output, global: written.global, folder: folder,
                                   document: publisher.staged("data/wazi.json").map(JSONRecords.Document.init))
             written.tables.write(output: options.output, global: written.global, folder: folder, staged: publisher.staged)
-            return BuildSession.Kept(cache: building.value, rows: (written.global, rows), decoded: decoded,
+            return BuildSession.Kept(cache: building.value, rows: rows, decoded: decoded,
                                      model: modelLane.value)
         }
         guard let session else {

@@ -70,7 +70,7 @@ public enum Build {
         // For a rebuild the check starts as loading starts (a patched model leaves little else to do
         // meanwhile); the rows wait, so as not to slow the model cache's decoding, which the build waits for.
         let storedRows = LateLane(threads: options.threads) { () -> StoredRows in
-            publisher == nil ? ("", [:]) : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
+            publisher == nil ? .none : session?.rows(output: options.output) ?? RowCache.read(output: options.output)
         }
         let spare = LateLane(threads: options.threads) {
             publisher?.trustSpare(last.cache?.spare, pages: last.cache?.pages.paths ?? [], others: Array(last.cache?.others.keys ?? [:].keys))
@@ -124,9 +124,6 @@ public enum Build {
         report.timings = timings
         return report
     }
-
-    /// The rows the previous build kept (`RowCache`), with the global fingerprint they were made under.
-    private typealias StoredRows = (global: String, rows: [String: Fragments.StoredRow])
 
     /// When nothing changed since the last build, the site in place is already what this build would
     /// write: its report, with the diagnostics of the build that made it. Nil when something changed.
@@ -215,7 +212,7 @@ public enum Build {
         sink.log.expectPages(jobs.count)
         // Parts of the previous build reused where what they show is unchanged (see each type).
         let storedRows = stored.value
-        if storedRows.global == global { renderer.fragments.offer(storedRows.rows) }
+        if storedRows.global == global { renderer.fragments.offer(storedRows) }
         let tables = last.cache == nil ? TableRecords() : TableRecords(output: options.output, global: global)
         let prints = items.value.map { pageFingerprints(jobs, items: $0, site: site) } ?? PagePrints()
         let pagePaths = jobs.map(\.outputPath)

@@ -15,7 +15,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The last successful build's cache, as written.
     var cache: BuildCache?
     /// The list rows it kept (see `RowCache`), with the global fingerprint they were made under.
-    var rows: (global: String, rows: [String: Fragments.StoredRow])?
+    var rows: StoredRows?
     /// Every content file as it decoded it (see `DecodedCache.Remembered`).
     var decoded = DecodedCache.Remembered.none
     /// The content folder as it found it (see `ScannedContent`).
@@ -36,7 +36,7 @@ public final class BuildSession: @unchecked Sendable {
     /// What a build made for the next one: the caches it wrote, as kept in memory.
     struct Kept: Sendable {
         var cache: BuildCache
-        var rows: (global: String, rows: [String: Fragments.StoredRow])
+        var rows: StoredRows
         /// The files decoded, when every file was loaded (nil after a patched model: see `updated`).
         var decoded: DecodedCache.Remembered?
         var model: ModelCache?
@@ -44,7 +44,7 @@ public final class BuildSession: @unchecked Sendable {
         /// After a patched model: the files it decoded, to take into the files kept, with the stamps.
         var updated: ([KeptModel.DecodedGroup], [String: UInt64])?
 
-        init(cache: BuildCache, rows: (global: String, rows: [String: Fragments.StoredRow]), decoded: DecodedCache.Remembered?,
+        init(cache: BuildCache, rows: StoredRows, decoded: DecodedCache.Remembered?,
              model: ModelCache?) {
             self.cache = cache
             self.rows = rows
@@ -95,7 +95,7 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The rows of the last build, for the same output as `cache(output:)`.
-    func rows(output: String) -> (global: String, rows: [String: Fragments.StoredRow])? {
+    func rows(output: String) -> StoredRows? {
         cache(output: output) == nil ? nil : rows
     }
 }

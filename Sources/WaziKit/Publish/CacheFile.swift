@@ -153,29 +153,3 @@ enum CacheFile {
         }
     }
 }
-
-/// The rendered rows of lists (see `Fragments`), kept for the next build: after an edit, the pages
-/// that list the edited item are rendered again, and each list holds hundreds of rows that did not
-/// change. Per row: its key, the fingerprint of the items it shows, its HTML.
-enum RowCache {
-    /// The rows kept, with the global fingerprint they were made under (they are for a build with the same).
-    static func read(output: String) -> (global: String, rows: [String: Fragments.StoredRow]) {
-        guard case (let global, var reader)? = CacheFile.read(output: output, kind: "rows") else { return ("", [:]) }
-        var rows: [String: Fragments.StoredRow] = [:]
-        while !reader.atEnd {
-            guard let key = reader.text(), let fingerprint = reader.number(), let html = reader.text() else { return ("", [:]) }
-            rows[key] = Fragments.StoredRow(fingerprint: fingerprint, html: RawHTML(html: html))
-        }
-        return (global, rows)
-    }
-
-    static func write(_ rows: [String: Fragments.StoredRow], output: String, global: String) {
-        CacheFile.write(output: output, kind: "rows", global: global) { writer in
-            for (key, row) in rows {
-                writer.add(key)
-                writer.add(row.fingerprint)
-                row.html.withUTF8 { writer.add(bytes: $0) }
-            }
-        }
-    }
-}

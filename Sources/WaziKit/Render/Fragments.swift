@@ -10,36 +10,30 @@ import Foundation
 final class Fragments: @unchecked Sendable {
     private let theme: Theme
     private var rendered: [String: RawHTML] = [:]
-    /// Fingerprints of the rows rendered or reused in this build, by key.
-    private var rows: [String: UInt64] = [:]
+    /// Fingerprints of the rows rendered in this build (not reused), by key.
+    private var made: [String: UInt64] = [:]
     /// Rows of the previous build with the same global fingerprint.
-    private var stored: [String: StoredRow] = [:]
+    private var stored = StoredRows.none
     private var problems: Set<Diagnostic> = []
     private let lock = NSLock()
     /// Rows taken from the previous build.
     private(set) var reusedRows = 0
 
-    struct StoredRow {
-        let fingerprint: UInt64
-        let html: RawHTML
-    }
-
     init(theme: Theme) { self.theme = theme }
 
     /// Offers the previous build's rows (see `RowCache`) for reuse.
-    func offer(_ rows: [String: StoredRow]) {
+    func offer(_ rows: StoredRows) {
         lock.withLock { stored = rows }
     }
 
-    /// Every row this build used, and the stored rows it did not need (still valid, or replaced
-    /// by a fresh one whenever their items change): what the next build may reuse.
-    var rowsToKeep: [String: StoredRow] {
+    /// The rows offered (see `offer`).
+    var offered: StoredRows { lock.withLock { stored } }
+
+    /// The rows this build rendered, in the order of their keys: with the rows offered (those
+    /// replaced by these aside), what the next build may reuse.
+    var madeRows: [(key: String, fingerprint: UInt64, html: RawHTML)] {
         lock.withLock {
-            var keep = stored
-            for (key, fingerprint) in rows {
-                if let fragment = rendered[key] { keep[key] = StoredRow(fingerprint: fingerprint, html: fragment) }
-            }
-            return keep
+            made.sorted { $0.key < $1.key }.compactMap { key, fingerprint in rendered[key].map { (key, fingerprint, $0) } }
         }
     }
 
@@ -59,10 +53,8 @@ final class Fragments: @unchecked Sendable {
         let key = template + "\u{2}" + language + "\u{2}" + key
         let fragment = lock.withLock({ () -> RawHTML? in
             if let done = rendered[key] { return done }
-            guard let fingerprint, let row = stored[key], row.fingerprint == fingerprint else { return nil }
-            let reused = row.html
+            guard let fingerprint, let reused = stored.row(key, fingerprint: fingerprint) else { return nil }
             rendered[key] = reused
-            rows[key] = fingerprint
             reusedRows += 1
             return reused
         }) ?? make(template, key: key, language: language, fingerprint: fingerprint, model: model)
@@ -77,7 +69,7 @@ final class Fragments: @unchecked Sendable {
         let fragment = RawHTML(utf8: bytes.endsLine(before: bytes.count) ? Array(bytes.dropLast()) : bytes)
         lock.withLock {
             rendered[key] = fragment
-            if let fingerprint { rows[key] = fingerprint }
+            if let fingerprint { self.made[key] = fingerprint }
             problems.formUnion(made.diagnostics(theme, template: template) {
                 "template uses '{{\($0)}}', which \(template) is not given"
             })
