@@ -183,3 +183,53 @@ extension IncrementalBuildTests {
         XCTAssertEqual(kept.site.bodies, site.bodies, name, file: file, line: line)
     }
 }
+
+/// The model cache after a patch: only what changed, in a patch beside the whole file.
+extension IncrementalBuildTests {
+    /// With many commitments, an edit writes a patch beside the whole model file, which stays as it
+    /// was: read back together they are a full load, edit after edit. A patch damaged, or made for
+    /// another whole file, is not applied: the whole file alone is the older model, patched again
+    /// with every milestone changed since.
+    func testAnEditWritesAPatchOfTheModelCache() throws {
+        let original = content + "/commitments/KENMS0005"
+        for number in 10..<30 {
+            let id = "KENMS00\(number)", folder = content + "/commitments/" + id
+            try FileManager.default.createDirectory(atPath: folder + "/milestones", withIntermediateDirectories: true)
+            for name in try FileManager.default.subpathsOfDirectory(atPath: original) where name.hasSuffix(".md") {
+                try write(try read(original + "/" + name).replacingOccurrences(of: "KENMS0005", with: id), to: folder + "/" + name)
+            }
+        }
+        try rebuild {}
+        let cache = (output as NSString).deletingLastPathComponent + "/.wazi-cache/site.model"
+        let patch = cache + "-patch"
+        let whole = fileStatus(cache).st_ino
+        XCTAssertFalse(FileManager.default.fileExists(atPath: patch), "a full load writes the whole file")
+        for round in 1...3 {
+            let report = try rebuild { try edit(self.milestone6, replacing: "title: \"", with: "title: \"\(round) ") }
+            XCTAssertTrue(report.patchedModel)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: patch), "round \(round)")
+            XCTAssertEqual(fileStatus(cache).st_ino, whole, "round \(round): the whole file stays")
+            try assertKeptModelIsAFullLoad("round \(round)")
+        }
+        // Another commitment's milestone: the patch holds both.
+        let other = content + "/commitments/KENMS0012/milestones/6-capacity-building-of-implementing-actors.md"
+        XCTAssertTrue(try rebuild { try edit(other, replacing: "title: \"", with: "title: \"Other – ") }.patchedModel)
+        try assertKeptModelIsAFullLoad("two commitments")
+        for (name, damage) in [("cut short", { (bytes: inout [UInt8]) in bytes.removeLast(5) }),
+                               ("for another file", { (bytes: inout [UInt8]) in
+                                   // The whole file's inode, just after the header.
+                                   let header = 8 + "wazi-model-patch".utf8.count, global = bytes[header..<header + 8]
+                                   let start = header + 8 + Int(global.reversed().reduce(0) { $0 << 8 | UInt64($1) })
+                                   bytes[start] ^= 1
+                               })] {
+            let report = try rebuild {
+                try edit(self.milestone6, replacing: "title: \"", with: "title: \"\(name) – ")
+                var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: patch)))
+                damage(&bytes)
+                try Data(bytes).write(to: URL(fileURLWithPath: patch))
+            }
+            XCTAssertTrue(report.patchedModel, "\(name): the whole file, patched with every milestone changed since it")
+            try assertKeptModelIsAFullLoad(name)
+        }
+    }
+}

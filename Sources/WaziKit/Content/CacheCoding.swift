@@ -19,7 +19,12 @@ extension CacheCodable {
 
     /// The value written in `range` of `bytes` (all of it, by default), which must hold nothing else.
     init(cacheBytes bytes: [UInt8], in range: Range<Int>? = nil) throws {
-        var reader = try CacheReader(bytes, in: range ?? 0..<bytes.count)
+        try self.init(cacheBytes: bytes[try CacheReader.checked(range ?? 0..<bytes.count, in: bytes)])
+    }
+
+    /// The value written in `bytes` (a part of a larger buffer), which must hold nothing else.
+    init(cacheBytes bytes: ArraySlice<UInt8>) throws {
+        var reader = CacheReader(bytes)
         self = try reader.read()
         guard reader.atEnd else { throw CacheReader.Damaged() }
     }
@@ -71,18 +76,30 @@ struct CacheReader {
     /// The bytes are not a value this build of wazi wrote (the cache file is truncated or damaged).
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
+    /// Indexed as the whole buffer is.
+    private let bytes: ArraySlice<UInt8>
     private var offset: Int
     private let end: Int
 
     init(_ bytes: [UInt8], in range: Range<Int>) throws {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Damaged() }
+        self.init(bytes[range])
+    }
+
+    /// All of `bytes`, a part of a larger buffer (it is not copied out).
+    init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
-        offset = range.lowerBound
-        end = range.upperBound
+        offset = bytes.startIndex
+        end = bytes.endIndex
     }
 
     var atEnd: Bool { offset == end }
+
+    /// `range` when it is within `bytes`.
+    static func checked(_ range: Range<Int>, in bytes: [UInt8]) throws -> Range<Int> {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { throw Damaged() }
+        return range
+    }
 
     mutating func read<Value: CacheCodable>(_ type: Value.Type = Value.self) throws -> Value {
         try Value(from: &self)

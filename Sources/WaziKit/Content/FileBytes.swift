@@ -7,10 +7,15 @@ import Glibc
 enum FileBytes {
     /// The whole file at `path`, nil when it cannot be opened or read.
     static func read(_ path: String) -> [UInt8]? {
+        var info = stat()
+        return read(path, status: &info)
+    }
+
+    /// The whole file at `path`, and in `info` the file read as `stat` gives it.
+    static func read(_ path: String, status info: inout stat) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
         // The size is a hint: a file that grows meanwhile is read to its end. Not zeroed first:
         // the reads fill it (the caches and tables a rebuild reads are megabytes).

@@ -38,22 +38,23 @@ struct KeptModel: Sendable {
         let diagnostics: [Diagnostic]
     }
 
-    /// This model patched for content whose files now have `stamps`, with the files it decoded and
-    /// the places of the commitments it changed;
+    /// This model patched for content whose files now have `stamps`, with the files it decoded, the
+    /// places of the commitments it changed and the paths of the files whose stamps changed;
     /// nil when it cannot be: another context, a file added or removed, a file changed that is not a
     /// milestone's (or is one of a draft left out), a folder holding a link (where it leads may
     /// change unseen), or a changed milestone that no longer decodes cleanly to the same commitment
     /// and number. A full load then says why, exactly as it would have.
     func patched(stamps: [String: UInt64], listings: [String: [DirectoryListing.Entry]]?, root: String,
-                 options: LoadOptions) -> (model: KeptModel, decoded: [DecodedGroup], changed: Set<Int>)? {
+                 options: LoadOptions) -> (model: KeptModel, decoded: [DecodedGroup], changed: Set<Int>, stamps: Set<String>)? {
         guard context == Self.context(root: root, options: options), stamps.count == self.stamps.count, let listings,
               !listings.values.contains(where: { $0.contains { $0.kind == .link } }) else { return nil }
-        var changed = Set<String>()
+        var changed = Set<String>(), changedStamps = Set<String>()
         for (path, stamp) in stamps {
             guard let before = self.stamps[path] else { return nil }
             guard before != stamp else { continue }
             guard path.hasSuffix(".md"), let file = ContentTree.classify(path, display: path), file.kind == .milestone else { return nil }
             changed.insert(file.basePath)
+            changedStamps.insert(path)
         }
         var commitments = site.commitments
         var own = self.own
@@ -94,7 +95,7 @@ struct KeptModel: Sendable {
                                                     meetings: site.meetings, notes: site.notes, pages: site.pages,
                                                     files: site.files, relations: site.relations)
         return (KeptModel(context: context, site: patched, diagnostics: diagnostics, stamps: stamps, own: own, groups: groups),
-                decodedGroups, changedCommitments)
+                decodedGroups, changedCommitments, changedStamps)
     }
 
     /// A milestone's file with its translations, as `DocumentReader.groups` groups them: a file of

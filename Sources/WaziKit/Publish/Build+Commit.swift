@@ -56,8 +56,9 @@ extension Build {
             // The model for the next build, written beside (not tied to the output: it describes the content).
             let modelLane = Lane.start(threads: options.threads) { () -> ModelCache? in
                 guard let model = loaded.model else { return nil }
-                let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [])
-                cache.write(output: options.output)
+                let cache = ModelCache(model: model, previous: loaded.patched?.previous, changed: loaded.patched?.changed ?? [],
+                                       stamps: loaded.patched?.stamps ?? [])
+                    .write(output: options.output)
                 return cache
             }
             let decoded = loaded.decoded?.commit()

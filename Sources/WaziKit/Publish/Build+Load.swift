@@ -60,7 +60,7 @@ extension Build {
         /// The model for the next build (see `KeptModel`), when loading reported no error.
         var model: KeptModel?
         /// When the last build's model was patched: it, the files decoded, the commitments changed.
-        var patched: (previous: ModelCache, decoded: [KeptModel.DecodedGroup], changed: Set<Int>)?
+        var patched: (previous: ModelCache, decoded: [KeptModel.DecodedGroup], changed: Set<Int>, stamps: Set<String>)?
     }
 
     /// Content → Model, then the theme: the last build's model patched when only milestones changed
@@ -75,7 +75,7 @@ extension Build {
         // rebuild measured the same with it started here or after decoding).
         if publisher != nil, last.cache != nil { early() }
         if publisher != nil, let kept = last.model.value,
-           let (model, decoded, changed) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
+           let (model, decoded, changed, changedStamps) = kept.model.patched(stamps: last.stamps.content, listings: last.stamps.contentListings,
                                                               root: options.content, options: load) {
             let log = DiagnosticLog()
             let themeLane = Lane.start(threads: options.threads) {
@@ -90,7 +90,7 @@ extension Build {
             scanned?.next = session?.scanned
             scanned?.kept = session?.scanned != nil
             return Loaded(site: model.site, theme: theme, diagnostics: (model.diagnostics + log.items).sorted(), decoded: nil,
-                          scanned: scanned, leftovers: Leftovers(), model: model, patched: (kept, decoded, changed))
+                          scanned: scanned, leftovers: Leftovers(), model: model, patched: (kept, decoded, changed, changedStamps))
         }
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
                                                             threads: options.threads, memory: session?.decoded)

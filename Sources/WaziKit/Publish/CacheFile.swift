@@ -15,14 +15,25 @@ enum CacheFile {
 
     /// The fields after the header, when the file exists and was written for `global`.
     static func read(output: String, kind: String, global: String) -> Reader? {
-        guard let (written, reader) = read(output: output, kind: kind), written == global else { return nil }
+        var status = stat()
+        return read(output: output, kind: kind, global: global, status: &status)
+    }
+
+    /// As `read(output:kind:global:)`, with the file as `stat` gave it when it was read.
+    static func read(output: String, kind: String, global: String, status: inout stat) -> Reader? {
+        guard let (written, reader) = read(output: output, kind: kind, status: &status), written == global else { return nil }
         return reader
     }
 
     /// The global fingerprint the file was written for, and the fields after the header: for a
     /// file read before the build knows its own fingerprint (see `RowCache`, `DecodedCache`).
     static func read(output: String, kind: String) -> (global: String, fields: Reader)? {
-        guard let bytes = FileBytes.read(location(output: output, kind: kind)) else { return nil }
+        var status = stat()
+        return read(output: output, kind: kind, status: &status)
+    }
+
+    private static func read(output: String, kind: String, status: inout stat) -> (global: String, fields: Reader)? {
+        guard let bytes = FileBytes.read(location(output: output, kind: kind), status: &status) else { return nil }
         var reader = Reader(source: bytes)
         guard reader.text() == "wazi-" + kind, let global = reader.text() else { return nil }
         return (global, reader)
