@@ -55,8 +55,9 @@ public enum Build {
     private static func execute(_ options: BuildOptions, publisher: Publisher?, session: BuildSession? = nil) -> BuildReport {
         Memory.tune()
         var timings = StageTimings()
+        // Before the caches are read: a rebuild reads megabytes of them at once (see `Memory`).
+        if publisher != nil, access(CacheFile.location(output: options.output, kind: "build"), F_OK) == 0 { Memory.preferHugePages() }
         let last = LastBuild(options, publisher: publisher, session: session)
-        if last.cache != nil { Memory.preferHugePages() }
         timings.lap("cache")
         if var report = replay(last, options, publisher: publisher) {
             timings.lap("check")
