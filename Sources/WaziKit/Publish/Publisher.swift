@@ -395,7 +395,9 @@ public final class Publisher: @unchecked Sendable {
 
     /// Puts the previous site's file at `path` as a hard link; nil when it cannot, else its inode
     /// (0 when not known). In a recycled spare the file there may already be that very file;
-    /// anything else there is replaced.
+    /// anything else there is replaced. The inode of a file linked is asked for: recorded, the next
+    /// build keeps the file without a look (without it, the build after one with a new staging
+    /// folder looked at every page twice).
     private func linkPrevious(_ relative: String) -> UInt64? {
         guard outputFolder >= 0 else { return nil }
         if recycled {
@@ -405,7 +407,9 @@ public final class Publisher: @unchecked Sendable {
                here.st_dev == there.st_dev, here.st_ino == there.st_ino { return UInt64(here.st_ino) }
             vacate(relative)
         }
-        return linkat(outputFolder, relative, stagingFolder, relative, 0) == 0 ? 0 : nil
+        guard linkat(outputFolder, relative, stagingFolder, relative, 0) == 0 else { return nil }
+        var linked = stat()
+        return fstatat(stagingFolder, relative, &linked, AT_SYMLINK_NOFOLLOW) == 0 ? UInt64(linked.st_ino) : 0
     }
 
     /// The file at `relative` in the staging folder, open for writing from its start, with the size it
