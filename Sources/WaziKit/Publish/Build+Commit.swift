@@ -19,7 +19,7 @@ extension Build {
         // With the same pages, the last build's pages are all this build's, and its other files are
         // not pages of this build.
         let removed = last.cache.map { previous in
-            if previous.pages.set == written.prints.set { return previous.others.keys.filter { sizes[$0] == nil } }
+            if previous.hasPages(written.prints.set, count: pagePaths.count) { return previous.others.keys.filter { sizes[$0] == nil } }
             let pages = Set(pagePaths)
             return previous.paths.filter { sizes[$0] == nil && !pages.contains($0) }
         }

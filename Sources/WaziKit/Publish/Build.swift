@@ -218,7 +218,8 @@ public enum Build {
         let prints = items.value.map { pageFingerprints(jobs, items: $0, site: site) } ?? PagePrints()
         let pagePaths = jobs.map(\.outputPath)
         let previousPages = Self.previousPages(last.cache, paths: pagePaths, set: prints.set)
-        publisher?.expectPages(pagePaths, same: last.cache?.pages.set == prints.set, recorded: previousPages.map { $0?.inode ?? 0 })
+        publisher?.expectPages(pagePaths, same: last.cache?.hasPages(prints.set, count: pagePaths.count) ?? false,
+                               recorded: previousPages.map { $0?.inode ?? 0 })
         let reuse = Reuse(previous: last.cache, global: global, prints: prints, pages: previousPages, publisher: publisher, sink: sink)
         ready()
         timings.lap("plan")
@@ -275,7 +276,7 @@ public enum Build {
     /// place when it had the same pages in the same order (`set`), else found by path.
     private static func previousPages(_ previous: BuildCache?, paths: [String], set: UInt64) -> [BuildCache.Output?] {
         guard let previous else { return Array(repeating: nil, count: paths.count) }
-        if previous.pages.set == set, previous.pages.outputs.count == paths.count { return previous.pages.outputs }
+        if previous.hasPages(set, count: paths.count) { return previous.pages.outputs }
         let byPath = Dictionary(zip(previous.pages.paths, previous.pages.outputs)) { first, _ in first }
         return paths.map { byPath[$0] }
     }

@@ -43,6 +43,10 @@ struct BuildCache: Sendable {
     /// How many output files there are.
     var fileCount: Int { pages.paths.count + others.count }
 
+    /// Whether that build had `count` pages whose paths, in order, have the fingerprint `set`: each
+    /// page's record is then at the place of its job.
+    func hasPages(_ set: UInt64, count: Int) -> Bool { pages.set == set && pages.outputs.count == count }
+
     /// Every output file's path.
     var paths: [String] { pages.paths + others.keys }
 
