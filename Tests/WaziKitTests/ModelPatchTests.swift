@@ -215,6 +215,19 @@ extension IncrementalBuildTests {
         let other = content + "/commitments/KENMS0012/milestones/6-capacity-building-of-implementing-actors.md"
         XCTAssertTrue(try rebuild { try edit(other, replacing: "title: \"", with: "title: \"Other – ") }.patchedModel)
         try assertKeptModelIsAFullLoad("two commitments")
+        // Many commitments changed since the whole file: it is written whole again (its unchanged
+        // commitments encoded from the model, whose read-back copy kept none of their bytes).
+        for number in 20..<26 {
+            let path = content + "/commitments/KENMS00\(number)/milestones/6-capacity-building-of-implementing-actors.md"
+            XCTAssertTrue(try rebuild { try edit(path, replacing: "title: \"", with: "title: \"\(number) – ") }.patchedModel)
+        }
+        XCTAssertNotEqual(fileStatus(cache).st_ino, whole, "folded into a whole file")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: patch) && fileStatus(patch).st_mtim.tv_sec < fileStatus(cache).st_mtim.tv_sec,
+                       "no patch older than the whole file")
+        try assertKeptModelIsAFullLoad("folded")
+        XCTAssertTrue(try rebuild { try edit(self.milestone6, replacing: "title: \"", with: "title: \"After the fold – ") }.patchedModel)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: patch), "a patch of the new whole file")
+        try assertKeptModelIsAFullLoad("a patch of the new whole file")
         for (name, damage) in [("cut short", { (bytes: inout [UInt8]) in bytes.removeLast(5) }),
                                ("for another file", { (bytes: inout [UInt8]) in
                                    // The whole file's inode, just after the header.

@@ -19,10 +19,12 @@ import Glibc
 /// once written); a patch that grew past an eighth of that file is folded into a whole one.
 struct ModelCache: Sendable {
     let model: KeptModel
-    /// Each commitment's bytes (`CacheCodable`), in the site's order.
-    let commitments: [ArraySlice<UInt8>]
-    /// The bytes of the published files, meetings, notes and pages, which a patch does not change.
-    let others: [ArraySlice<UInt8>]
+    /// Each commitment's bytes (`CacheCodable`), in the site's order; nil for one as the whole file
+    /// has it, which a model read back does not keep (see `read`).
+    let commitments: [ArraySlice<UInt8>?]
+    /// The bytes of the published files, meetings, notes and pages, which a patch does not change;
+    /// nil when they are the whole file's, as for `commitments`.
+    let others: [ArraySlice<UInt8>]?
     /// The whole file this model differs from by a patch, and how; nil when it is to be written whole.
     private(set) var base: Base?
 
@@ -62,18 +64,23 @@ struct ModelCache: Sendable {
         }
     }
 
-    private init(model: KeptModel, commitments: [ArraySlice<UInt8>], others: [ArraySlice<UInt8>], base: Base?) {
+    private init(model: KeptModel, commitments: [ArraySlice<UInt8>?], others: [ArraySlice<UInt8>]?, base: Base?) {
         self.model = model
         self.commitments = commitments
         self.others = others
         self.base = base
     }
 
+    /// The bytes of the commitment at `index`: kept, or encoded again from the model.
+    private func bytes(ofCommitment index: Int) -> ArraySlice<UInt8> {
+        commitments[index] ?? model.site.commitments[index].cacheBytes[...]
+    }
+
     /// Writes the model, as a patch of its base when it has one and the patch stays small, else whole
     /// (then the base of the next ones); returns it with the base it now has.
     func write(output: String) -> ModelCache {
         let header = Self.header(model.context)
-        if let base, base.commitments.reduce(0, { $0 + commitments[$1].count }) <= base.file.size / 8 {
+        if let base, base.commitments.reduce(0, { $0 + bytes(ofCommitment: $1).count }) <= base.file.size / 8 {
             CacheFile.write(output: output, kind: Self.patchKind, global: header) { writer in
                 base.file.write(to: writer)
                 writer.add(model.groups)
@@ -87,7 +94,7 @@ struct ModelCache: Sendable {
                 writer.add(base.commitments.count)
                 for index in base.commitments.sorted() {
                     writer.add(index)
-                    writer.add(bytes: commitments[index])
+                    writer.add(bytes: bytes(ofCommitment: index))
                 }
             }
             return self
@@ -101,9 +108,13 @@ struct ModelCache: Sendable {
             }
             writer.add(bytes: model.diagnostics.cacheBytes)
             writer.add(bytes: model.own.cacheBytes)
-            for bytes in others { writer.add(bytes: bytes) }
+            let site = model.site
+            for part in others ?? [site.files.cacheBytes[...], site.meetings.cacheBytes[...], site.notes.cacheBytes[...],
+                                   site.pages.cacheBytes[...]] {
+                writer.add(bytes: part)
+            }
             writer.add(commitments.count)
-            for bytes in commitments { writer.add(bytes: bytes) }
+            for index in commitments.indices { writer.add(bytes: bytes(ofCommitment: index)) }
         }
         // A patch written for the file replaced would not apply: it goes.
         _ = unlink(CacheFile.location(output: output, kind: Self.patchKind))
@@ -180,8 +191,11 @@ struct ModelCache: Sendable {
                                          meetings: others.meetings, notes: others.notes, pages: others.pages, files: others.files,
                                          relations: Relations(commitments: site, meetings: others.meetings, notes: others.notes)),
                               diagnostics: others.diagnostics, stamps: stamps, own: others.own, groups: groups)
-        return ModelCache(model: model, commitments: commitments, others: [files, meetings, notes, pages].map { source[$0] },
-                          base: base)
+        // The whole file's bytes are not kept: given back now, its memory serves what the build does
+        // next (the kernel zeroes every page taken fresh). A whole file written again encodes them.
+        let changed = base.commitments
+        return ModelCache(model: model, commitments: commitments.indices.map { changed.contains($0) ? commitments[$0] : nil },
+                          others: nil, base: base)
     }
 
     /// What a patch file holds (see `write`), read only when it names the whole file as it is.
