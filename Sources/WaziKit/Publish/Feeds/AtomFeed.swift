@@ -80,10 +80,14 @@ public enum AtomFeed {
         // A scheduled meeting is dated no later than the as-of date: a future `updated` would pin it
         // to the top of readers that sort by date until the meeting happens.
         var cutoff: Day?
-        if let newest {
-            let dates = site.milestones.flatMap { $0.updates.map(\.date) } + site.meetings.map(\.date) + site.notes.map(\.date)
-            let capped = dates.map { min($0, site.asOf) }.sorted(by: >)
-            if capped.count > newest, let date = capped.dropFirst(newest - 1).first { cutoff = date }
+        if let newest, newest > 0 {
+            // The `newest`-th newest date, ties counted: the oldest of the `newest` newest, kept in a
+            // heap on the way (sorting every update's date was most of fingerprinting the feeds).
+            var heap = NewestDays(keeping: newest)
+            for milestone in site.milestones { for update in milestone.updates { heap.add(min(update.date, site.asOf)) } }
+            for meeting in site.meetings { heap.add(min(meeting.date, site.asOf)) }
+            for note in site.notes { heap.add(min(note.date, site.asOf)) }
+            if heap.seen > newest { cutoff = heap.oldest }
         }
         return { date in cutoff.map { min(date, site.asOf) >= $0 } ?? true }
     }
@@ -160,4 +164,45 @@ public enum AtomFeed {
 
     /// RFC 3339 at midnight UTC: content dates carry no time.
     static func timestamp(_ day: Day) -> String { day.iso + "T00:00:00Z" }
+}
+
+/// The `count` newest days of those added (a day added twice counts twice), in a heap whose root is
+/// the oldest of them.
+private struct NewestDays {
+    private var heap: [Day] = []
+    private let count: Int
+    /// How many days were added.
+    private(set) var seen = 0
+
+    init(keeping count: Int) {
+        self.count = count
+        heap.reserveCapacity(count)
+    }
+
+    /// The oldest of the newest days kept; nil before any was added.
+    var oldest: Day? { heap.first }
+
+    mutating func add(_ day: Day) {
+        seen += 1
+        if heap.count < count {
+            heap.append(day)
+            var child = heap.count - 1
+            while child > 0, heap[child] < heap[(child - 1) / 2] {
+                heap.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        } else if let root = heap.first, root < day {
+            heap[0] = day
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count, heap[left] < heap[smallest] { smallest = left }
+                if right < heap.count, heap[right] < heap[smallest] { smallest = right }
+                guard smallest != parent else { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+    }
 }
