@@ -8,9 +8,9 @@ import Glibc
 ///
 /// The header carries the model's context (the content folder, the date, the options, this build of
 /// wazi): a file made under another is never read. Each commitment (with its milestones) is an entry
-/// of its own, so that after a patch the unchanged ones are written again from their bytes, and read
-/// back on every core. site.yaml and bodies.yaml are decoded again (the model's stamps say they did
-/// not change) and the relations made again from the ids: both are small next to the items.
+/// of its own, so that a patch holds only those changed, and all are read back on every core.
+/// site.yaml and bodies.yaml are decoded again (the model's stamps say they did not change) and the
+/// relations made again from the ids: both are small next to the items.
 ///
 /// After a patch, only what differs from the last whole file is written, beside it (kind
 /// `model-patch`, see `Base`): the commitments changed since, the stamps of the files changed since,
