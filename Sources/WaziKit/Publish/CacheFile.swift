@@ -96,6 +96,17 @@ enum CacheFile {
 
         init(stream: ByteStream) { self.stream = stream }
 
+        /// The bytes `fill` adds, as a file would hold them: for a part of a file made apart (a
+        /// table's items, a row), about `capacity` bytes long.
+        static func bytes(capacity: Int = 256, _ fill: (Writer) -> Void) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            let writer = Writer(stream: ByteStream(chunk: max(capacity, 256)) { bytes.append(contentsOf: $0) })
+            fill(writer)
+            writer.stream.finish()
+            return bytes
+        }
+
         func add(_ number: UInt64) {
             withUnsafeBytes(of: number.littleEndian) { stream.append($0) }
         }

@@ -55,15 +55,10 @@ enum RowCache {
 
     /// A row as the file holds it.
     private static func entry(_ key: String, _ fingerprint: UInt64, _ html: RawHTML) -> [UInt8] {
-        var bytes: [UInt8] = []
-        func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
-        put(UInt64(key.utf8.count))
-        bytes.append(utf8: key)
-        put(fingerprint)
-        html.withUTF8 { text in
-            put(UInt64(text.count))
-            bytes.append(contentsOf: text)
+        CacheFile.Writer.bytes { writer in
+            writer.add(key)
+            writer.add(fingerprint)
+            html.withUTF8 { writer.add(bytes: $0) }
         }
-        return bytes
     }
 }

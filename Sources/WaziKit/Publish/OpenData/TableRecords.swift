@@ -247,18 +247,15 @@ final class TableRecords: @unchecked Sendable {
 
     /// Items as the cache file holds them (see `items`).
     private static func encoded(_ items: [(key: String, item: Item)]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(items.count * 72)
-        func put(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
-        for (key, item) in items {
-            put(UInt64(key.utf8.count))
-            bytes.append(utf8: key)
-            put(item.fingerprint)
-            for range in [item.canonical, item.spreadsheet] {
-                put(UInt64(range.lowerBound))
-                put(UInt64(range.count))
+        CacheFile.Writer.bytes(capacity: items.count * 72) { writer in
+            for (key, item) in items {
+                writer.add(key)
+                writer.add(item.fingerprint)
+                for range in [item.canonical, item.spreadsheet] {
+                    writer.add(range.lowerBound)
+                    writer.add(range.count)
+                }
             }
         }
-        return bytes
     }
 }
