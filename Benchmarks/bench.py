@@ -22,11 +22,8 @@ AS_OF = "2026-06-30"
 OUTPUT_ROOT = ""
 
 
-CPU = {}  # command name -> CPU seconds (user + system) of each timed run
-
-
 def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB); keeps its CPU time in CPU.
+    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MiB, CPU seconds: user + system).
     The file system is synced first, untimed: the previous run's 200 MB of pages would otherwise be
     written back to disk during this one, by kernel threads taking a core from it."""
     os.sync()
@@ -45,8 +42,7 @@ def timed(cmd):
             rss = int(line.rsplit(" ", 1)[1]) / 1024
         elif line.startswith("User time (seconds)") or line.startswith("System time (seconds)"):
             cpu += float(line.rsplit(" ", 1)[1])
-    CPU.setdefault(os.path.basename(cmd[0]), []).append(cpu)
-    return wall, rss
+    return wall, rss, cpu
 
 
 def corpus(work, pages):
@@ -119,20 +115,32 @@ def outputs(folder, pages):
     return root
 
 
-def cold(work, pages, runs):
-    folder = corpus(work, pages)
-    root = outputs(folder, pages)
-    w_out, h_out = os.path.join(root, "wazi-out"), os.path.join(root, "hugo-out")
-    clear(w_out, h_out)
-    timed(wazi_cmd(folder, w_out))  # warm-up: file cache
-    timed(hugo_cmd(folder, h_out))
-    results = {"wazi": [], "hugo": []}
-    for _ in range(runs):  # alternating, so both see the same machine state
-        clear(w_out)
-        results["wazi"].append(timed(wazi_cmd(folder, w_out)))
-        clear(h_out)
-        results["hugo"].append(timed(hugo_cmd(folder, h_out)))
-    return folder, results, count_pages(w_out), count_pages(h_out)
+def cold(work, sizes, runs):
+    """Cold builds of every size, both tools: a warm-up each (file cache), then `runs` rounds. A round
+    builds each size in turn, Hugo then wazi, so every wazi run follows a Hugo run of its size.
+    Sizes take turns because this machine's speed drifts over minutes (a virtual machine's neighbours,
+    its host taking memory back): built one size after the other, the 50,000 / 10,000 ratio measured
+    the drift as much as wazi (x5.79 in one run, x4.96 the same hour with the sizes taking turns).
+    Returns {size: (folder, {"wazi": [(s, MiB, CPU s)], "hugo": [...]}, wazi pages, hugo pages)}."""
+    places = {}
+    for size in sizes:
+        folder = corpus(work, size)
+        root = outputs(folder, size)
+        w_out, h_out = os.path.join(root, "wazi-out"), os.path.join(root, "hugo-out")
+        clear(w_out, h_out)
+        timed(wazi_cmd(folder, w_out))
+        timed(hugo_cmd(folder, h_out))
+        places[size] = (folder, w_out, h_out)
+    results = {size: {"wazi": [], "hugo": []} for size in sizes}
+    for _ in range(runs):
+        for size in sizes:
+            folder, w_out, h_out = places[size]
+            clear(h_out)
+            results[size]["hugo"].append(timed(hugo_cmd(folder, h_out)))
+            clear(w_out)
+            results[size]["wazi"].append(timed(wazi_cmd(folder, w_out)))
+    return {size: (places[size][0], results[size], count_pages(places[size][1]), count_pages(places[size][2]))
+            for size in sizes}
 
 
 def incremental(folder, pages, runs):
@@ -239,25 +247,22 @@ def main():
     global OUTPUT_ROOT
     OUTPUT_ROOT = args.output_root
     os.makedirs(args.work, exist_ok=True)
-    print("wazi vs Hugo (%s), medians of %d alternating runs after a warm-up, %d cores, sites written to %s" % (
+    print("wazi vs Hugo (%s), medians of %d rounds after a warm-up (a round: each size in turn, Hugo then wazi), "
+          "%d cores, sites written to %s" % (
         subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1], args.runs, os.cpu_count(),
         args.output_root or "the corpus folder"))
     print("%7s | %21s | %21s | %13s" % ("pages", "wazi s  pages/s  MiB", "hugo s  pages/s  MiB", "wazi/hugo t  m"))
     rows = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
-        folder, results, w_pages, h_pages = cold(args.work, size, args.runs)
-        w_t = statistics.median(r[0] for r in results["wazi"])
-        w_m = statistics.median(r[1] for r in results["wazi"])
-        h_t = statistics.median(r[0] for r in results["hugo"])
-        h_m = statistics.median(r[1] for r in results["hugo"])
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size, (folder, results, w_pages, h_pages) in cold(args.work, sizes, args.runs).items():
+        w_t, w_m, w_cpu = (statistics.median(r[i] for r in results["wazi"]) for i in range(3))
+        h_t, h_m, h_cpu = (statistics.median(r[i] for r in results["hugo"]) for i in range(3))
         rows[size] = (w_t, w_m)
         print("%7d | %6.2f %8.0f %6.0f | %6.2f %8.0f %6.0f | %6.2f %6.2f" % (
-            size, w_t, w_pages / w_t, w_m, h_t, h_pages / h_t, h_m, w_t / h_t, w_m / h_m), flush=True)
-        print("        raw wazi: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["wazi"]))
-        print("        raw hugo: %s" % ", ".join("%.2fs/%.0fMiB" % r for r in results["hugo"]), flush=True)
-        w_cpu, h_cpu = CPU.get("wazi", [])[-args.runs:], CPU.get("hugo", [])[-args.runs:]
-        print("        CPU (user + system), medians: wazi %.2fs, hugo %.2fs, ratio %.2f" % (
-            statistics.median(w_cpu), statistics.median(h_cpu), statistics.median(w_cpu) / statistics.median(h_cpu)), flush=True)
+            size, w_t, w_pages / w_t, w_m, h_t, h_pages / h_t, h_m, w_t / h_t, w_m / h_m))
+        print("        raw wazi: %s" % ", ".join("%.2fs/%.0fMiB" % r[:2] for r in results["wazi"]))
+        print("        raw hugo: %s" % ", ".join("%.2fs/%.0fMiB" % r[:2] for r in results["hugo"]))
+        print("        CPU (user + system), medians: wazi %.2fs, hugo %.2fs, ratio %.2f" % (w_cpu, h_cpu, w_cpu / h_cpu), flush=True)
     if 10000 in rows and 50000 in rows:
         print("50,000 / 10,000 pages: time x%.2f, memory x%.2f" % (rows[50000][0] / rows[10000][0], rows[50000][1] / rows[10000][1]))
     size = int(args.incremental)
