@@ -182,23 +182,24 @@ public struct SiteRenderer: Sendable {
         func set(_ route: String, _ print: UInt64) {
             if let number = shown.list(route) { prints[Int(number) - shown.firstList] = print }
         }
-        func print(_ milestones: [Milestone], _ commitments: [Commitment], count: Int = 0) -> UInt64 {
-            var print = Fingerprint()
-            for milestone in milestones { print.add(milestone.id); print.add(milestone.origin.fingerprint) }
-            for commitment in commitments {
-                print.add(commitment.id)
-                print.add(commitment.origin.fingerprint)
-                for milestone in commitment.milestones { print.add(milestone.origin.fingerprint) }
-            }
-            print.add(UInt64(count))
-            return print.value
+        // Items are read where they are stored: copies of milestones and commitments, retaining every
+        // field, were most of this on the path a rebuild waits on.
+        func add(_ commitment: Commitment, to print: inout Fingerprint) {
+            print.add(commitment.id)
+            print.add(commitment.origin.fingerprint)
+            for milestone in commitment.milestones { print.add(milestone.origin.fingerprint) }
         }
         // A milestone's row shows its commitment's title.
         func paged(_ listed: MilestoneList, route: (Int) -> String, firstPage: [Commitment] = []) {
             for page in 1...listed.pageCount {
-                let shown = listed.page(page)
-                let owners = Set(shown.map(\.commitmentID)).sorted().compactMap(site.commitment)
-                set(route(page), print(shown, owners + (page == 1 ? firstPage : []), count: listed.count))
+                let places = listed.places(page)
+                var print = Fingerprint()
+                for place in places { print.add(listed.all[place].id); print.add(listed.all[place].origin.fingerprint) }
+                let owners = Set(places.map { listed.all[$0].commitmentID }).sorted().compactMap { site.relations.commitmentIndex[$0] }
+                for owner in owners { add(site.commitments[owner], to: &print) }
+                if page == 1 { for commitment in firstPage { add(commitment, to: &print) } }
+                print.add(UInt64(listed.count))
+                set(route(page), print.value)
             }
         }
         for (facet, listed) in facets { paged(listed, route: facet.route(page:)) }
@@ -208,7 +209,10 @@ public struct SiteRenderer: Sendable {
                   firstPage: involved[name] ?? [])
         }
         // A commitment's row shows its milestones' progress.
-        set(Routes.commitments, print([], site.commitments))
+        var commitments = Fingerprint()
+        for commitment in site.commitments { add(commitment, to: &commitments) }
+        commitments.add(UInt64(0))
+        set(Routes.commitments, commitments.value)
         for (route, items) in [(Routes.meetings, site.meetings.map { ($0.slug, $0.origin) }),
                                (Routes.notes, site.notes.map { ($0.slug, $0.origin) })] {
             var print = Fingerprint()
@@ -286,6 +290,11 @@ struct MilestoneList: Sendable {
 
     /// The milestones of page `page` (from 1).
     func page(_ page: Int) -> [Milestone] {
-        places.dropFirst((page - 1) * MilestoneFacet.pageSize).prefix(MilestoneFacet.pageSize).map { all[$0] }
+        places(page).map { all[$0] }
+    }
+
+    /// Their places in `all`.
+    func places(_ page: Int) -> ArraySlice<Int> {
+        places.dropFirst((page - 1) * MilestoneFacet.pageSize).prefix(MilestoneFacet.pageSize)
     }
 }

@@ -47,11 +47,15 @@ extension PageContext {
             JSONValue.quote(languagePrefix + route, into: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
+        // Each status label looked up once, and the lead taken from the commitment at hand
+        // (`Site.lead(of:)` would copy it for every milestone).
+        var statuses: [MilestoneStatus: String] = [:]
         for c in site.commitments {
             add("\(c.id) · \(title(c.title))", "search_kind_commitment", c.institutions.joined(separator: ", "), Routes.commitment(c.id))
             for m in c.milestones {
-                add("\(m.id) · \(title(m.title))", "search_kind_milestone",
-                    "\(t("status_\(m.status.rawValue)")) · \(site.lead(of: m) ?? "")", Routes.milestone(m))
+                let status = statuses[m.status] ?? t("status_\(m.status.rawValue)")
+                statuses[m.status] = status
+                add("\(m.id) · \(title(m.title))", "search_kind_milestone", "\(status) · \(m.lead ?? c.lead ?? "")", Routes.milestone(m))
             }
         }
         for m in site.meetings {
