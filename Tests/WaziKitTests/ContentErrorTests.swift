@@ -136,3 +136,28 @@ final class PublishedFileTests: XCTestCase {
         XCTAssertFalse(text.contains("minutes.pdf"), text)
     }
 }
+
+extension ContentErrorTests {
+    /// Diagnostics added to sorted ones are merged into their order, as sorting them all would put
+    /// them; with `unique`, repeats go as a set would drop them. Unsorted ones are sorted.
+    func testDiagnosticsAddedKeepTheOrderOfSortingThemAll() {
+        var seed: UInt64 = 7
+        func next(_ count: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(count))
+        }
+        func random() -> Diagnostic {
+            Diagnostic(next(2) == 0 ? .error : .warning, SourceLocation(file: ["a.md", "b.md", "c/d.md"][next(3)], line: 1 + next(4), column: 1 + next(3)),
+                       ["one", "two"][next(2)])
+        }
+        for round in 0..<200 {
+            let base = (0..<next(12)).map { _ in random() }
+            let sortedBase = base.sorted()
+            let more = (0..<next(5)).map { _ in random() }
+            XCTAssertEqual(sortedBase.sorted(adding: more), (base + more).sorted(), "round \(round)")
+            XCTAssertEqual(sortedBase.sorted(adding: more, unique: true), Set(base + more).sorted(), "round \(round)")
+            XCTAssertEqual(base.sorted(adding: more), (base + more).sorted(), "round \(round), unsorted")
+            XCTAssertEqual(base.sorted(adding: more, unique: true), Set(base + more).sorted(), "round \(round), unsorted")
+        }
+    }
+}

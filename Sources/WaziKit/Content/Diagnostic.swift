@@ -40,6 +40,33 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 }
 
+extension Array where Element == Diagnostic {
+    /// These diagnostics and `more`, sorted: merged in one pass when these are sorted already (what
+    /// loading reported, hundreds of them on a large plan, were sorted again for each few added,
+    /// several times on the path a rebuild waits on). `unique`: without repeats, as a set would be.
+    func sorted(adding more: [Diagnostic], unique: Bool = false) -> [Diagnostic] {
+        guard zip(self, dropFirst()).allSatisfy({ !($1 < $0) }) else {
+            return unique ? Set(self + more).sorted() : (self + more).sorted()
+        }
+        let added = more.sorted()
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(count + added.count)
+        var (i, j) = (startIndex, added.startIndex)
+        while i < endIndex || j < added.endIndex {
+            let next: Diagnostic
+            if j == added.endIndex || (i < endIndex && !(added[j] < self[i])) {
+                next = self[i]
+                i += 1
+            } else {
+                next = added[j]
+                j += 1
+            }
+            if !unique || merged.last != next { merged.append(next) }
+        }
+        return merged
+    }
+}
+
 /// Collects diagnostics while one stage reads one piece of content.
 /// Safe to share between the threads that read files in parallel; the order of arrival does
 /// not matter, since diagnostics are sorted before they are printed.

@@ -64,6 +64,7 @@ struct KeptModel: Sendable {
         let files = Set(site.files.map { "files/" + $0 })
         var decodedGroups: [DecodedGroup] = []
         var changedCommitments = Set<Int>()
+        var places: [(commitment: Int, milestone: Int)] = []
         for path in changed.sorted() {
             let display = tree.display(path)
             guard let file = ContentTree.classify(path, display: display), file.language == nil,
@@ -84,16 +85,15 @@ struct KeptModel: Sendable {
             added += reported
             commitments[c].milestones[m] = milestone
             changedCommitments.insert(c)
+            places.append((c, m))
         }
         var diagnostics = diagnostics.filter { diagnostic in
             guard let count = removed[diagnostic], count > 0 else { return true }
             removed[diagnostic] = count - 1
             return false
         }
-        if !added.isEmpty { diagnostics = (diagnostics + added).sorted() }
-        let patched = changed.isEmpty ? site : Site(config: site.config, asOf: site.asOf, commitments: commitments, bodies: site.bodies,
-                                                    meetings: site.meetings, notes: site.notes, pages: site.pages,
-                                                    files: site.files, relations: site.relations)
+        if !added.isEmpty { diagnostics = diagnostics.sorted(adding: added) }
+        let patched = changed.isEmpty ? site : site.replacingMilestones(commitments, at: places)
         return (KeptModel(context: context, site: patched, diagnostics: diagnostics, stamps: stamps, own: own, groups: groups),
                 decodedGroups, changedCommitments, changedStamps)
     }

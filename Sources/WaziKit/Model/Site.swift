@@ -261,4 +261,38 @@ public struct Site: Sendable {
         }
         institutions = names.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
     }
+
+    /// This site with the milestones at `places` replaced by those `commitments` hold there (the
+    /// same ids; nothing else differs), as a rebuild patches its last model: the list of every
+    /// milestone is patched, not made again, and the institutions are kept when no lead changed
+    /// (sorting them is slow, see `institutions`).
+    func replacingMilestones(_ commitments: [Commitment], at places: [(commitment: Int, milestone: Int)]) -> Site {
+        var milestones = self.milestones
+        var sameLeads = true
+        for (c, m) in places {
+            let place = self.commitments[..<c].reduce(0) { $0 + $1.milestones.count } + m
+            let milestone = commitments[c].milestones[m]
+            sameLeads = sameLeads && milestones[place].lead == milestone.lead
+            milestones[place] = milestone
+        }
+        guard sameLeads else {
+            return Site(config: config, asOf: asOf, commitments: commitments, bodies: bodies, meetings: meetings, notes: notes,
+                        pages: pages, files: files, relations: relations)
+        }
+        return Site(self, commitments: commitments, milestones: milestones)
+    }
+
+    private init(_ site: Site, commitments: [Commitment], milestones: [Milestone]) {
+        config = site.config
+        asOf = site.asOf
+        self.commitments = commitments
+        bodies = site.bodies
+        meetings = site.meetings
+        notes = site.notes
+        pages = site.pages
+        files = site.files
+        relations = site.relations
+        self.milestones = milestones
+        institutions = site.institutions
+    }
 }

@@ -89,7 +89,7 @@ extension Build {
             let scanned = session.map { ScannedContent.Exchange(previous: $0.scanned, otherStamps: [:]) }
             scanned?.next = session?.scanned
             scanned?.kept = session?.scanned != nil
-            return Loaded(site: model.site, theme: theme, diagnostics: (model.diagnostics + log.items).sorted(), decoded: nil,
+            return Loaded(site: model.site, theme: theme, diagnostics: model.diagnostics.sorted(adding: log.items), decoded: nil,
                           scanned: scanned, leftovers: Leftovers(), model: model, patched: (kept, decoded, changed, changedStamps))
         }
         let decoded = publisher == nil ? nil : DecodedCache(output: options.output, stamps: last.stamps.content,
@@ -112,7 +112,7 @@ extension Build {
         timings.lap("load")
         let theme = themeLane?.value ?? Theme.load(options.templates, languages: site?.config.languages ?? [], log: log)
         timings.lap("theme")
-        var loaded = Loaded(site: site, theme: theme, diagnostics: (loadDiagnostics + log.items).sorted(), decoded: decoded,
+        var loaded = Loaded(site: site, theme: theme, diagnostics: loadDiagnostics.sorted(adding: log.items), decoded: decoded,
                             scanned: scanned, leftovers: leftovers)
         if let site, let own, !loadDiagnostics.contains(where: { $0.severity == .error }) {
             loaded.model = KeptModel(context: KeptModel.context(root: options.content, options: load), site: site,

@@ -95,7 +95,7 @@ public enum Build {
         // goes on beside it (after a patched model there was nothing else to do meanwhile).
         let written = write(site, theme: theme, options, last, storedRows, publisher: publisher,
                             ready: { _ = spare.value }, timings: &timings)
-        diagnostics = Set(diagnostics + written.pages.diagnostics + written.renderer.problems.items).sorted()
+        diagnostics = diagnostics.sorted(adding: written.pages.diagnostics + written.renderer.problems.items, unique: true)
         guard !failed(diagnostics, strict: options.strict) else { return stop() }
         var report = BuildReport(diagnostics: diagnostics, pages: written.pages.jobs.count, files: written.sink.log.count)
         report.rendered = written.pages.rendered
