@@ -123,7 +123,13 @@ extension Site {
 
     /// The milestone's lead: its own, else the commitment's lead institution.
     public func lead(of milestone: Milestone) -> String? {
-        milestone.lead ?? commitment(milestone.commitmentID)?.lead
+        milestone.lead ?? relations.commitmentIndex[milestone.commitmentID].flatMap { commitments[$0].lead }
+    }
+
+    /// The OGP values of the milestone's commitment. Read where the commitment is stored, as `lead(of:)`
+    /// is: through `commitment(_:)`, each milestone of a table or list copied its whole commitment.
+    public func ogpValues(of milestone: Milestone) -> [OGPValue] {
+        relations.commitmentIndex[milestone.commitmentID].map { commitments[$0].ogpValues } ?? []
     }
 
     public func meetings(forCommitment id: String) -> [Meeting] {

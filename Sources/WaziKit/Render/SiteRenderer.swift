@@ -161,9 +161,15 @@ public struct SiteRenderer: Sendable {
     /// Each institution's led milestones and involved commitments, in site order: grouped in one
     /// pass (a filter per institution was quadratic on large sites).
     static func byInstitution(_ site: Site) -> (led: [String: MilestoneList], involved: [String: [Commitment]]) {
+        // By commitment, in the order of `Site.milestones`: `Site.lead(of:)` would look the commitment
+        // up for every milestone.
         var led: [String: [Int]] = [:]
-        for (place, milestone) in site.milestones.enumerated() {
-            if let lead = site.lead(of: milestone) { led[lead, default: []].append(place) }
+        var place = 0
+        for commitment in site.commitments {
+            for milestone in commitment.milestones {
+                if let lead = milestone.lead ?? commitment.lead { led[lead, default: []].append(place) }
+                place += 1
+            }
         }
         var involved: [String: [Commitment]] = [:]
         for commitment in site.commitments {

@@ -89,7 +89,7 @@ enum MilestoneFacet: Sendable {
         switch self {
         case let .status(status): return milestone.status == status
         case .overdue: return milestone.isOverdue(asOf: site.asOf)
-        case let .value(value): return site.commitment(milestone.commitmentID)?.ogpValues.contains(value) ?? false
+        case let .value(value): return site.ogpValues(of: milestone).contains(value)
         }
     }
 }

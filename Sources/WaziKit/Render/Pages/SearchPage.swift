@@ -48,7 +48,7 @@ extension PageContext {
             bytes.append(UInt8(ascii: "}"))
         }
         // Each status label looked up once, and the lead taken from the commitment at hand
-        // (`Site.lead(of:)` would copy it for every milestone).
+        // (`Site.lead(of:)` would look it up for every milestone).
         var statuses: [MilestoneStatus: String] = [:]
         for c in site.commitments {
             add("\(c.id) · \(title(c.title))", "search_kind_commitment", c.institutions.joined(separator: ", "), Routes.commitment(c.id))
