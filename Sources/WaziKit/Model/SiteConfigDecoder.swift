@@ -98,7 +98,8 @@ enum SiteConfigDecoder {
               let text = readText(display, display: display, log: log) else { return [] }
         let source = YAMLSource(path: display)
         let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        // Blank: nothing but white space (trimming it first copied the whole file through NSString).
+        guard yaml.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return [] }
         guard let node = source.compose(yaml, log: log),
               let all = Fields(node, source: source, log: log, subject: "bodies.yaml") else { return [] }
         var bodies: [GovernanceBody] = []

@@ -19,8 +19,9 @@ extension Build {
     /// fingerprint). Made once per page, for every language's job.
     static func pageFingerprints(_ jobs: [SiteRenderer.Job], items: Items, site: Site) -> PagePrints {
         var prints = PagePrints()
+        // By index: a job taken whole was copied, every field retained and released, twice a page.
         var pagePaths = Fingerprint()
-        for job in jobs { pagePaths.add(job.outputPath) }
+        for index in jobs.indices { pagePaths.add(jobs[index].outputPath) }
         prints.set = pagePaths.value
         func print(_ numbers: [Int32]) -> UInt64 {
             var print = Fingerprint()
@@ -29,10 +30,11 @@ extension Build {
         }
         var perPage: [UInt64??] = []
         prints.pages.reserveCapacity(jobs.count)
-        for job in jobs {
-            if job.page >= perPage.count { perPage += Array(repeating: nil, count: job.page + 1 - perPage.count) }
-            if perPage[job.page] == nil { perPage[job.page] = .some(job.dependencies.map(print)) }
-            prints.pages.append(perPage[job.page] ?? nil)
+        for index in jobs.indices {
+            let page = jobs[index].page
+            if page >= perPage.count { perPage += Array(repeating: nil, count: page + 1 - perPage.count) }
+            if perPage[page] == nil { perPage[page] = .some(jobs[index].dependencies.map(print)) }
+            prints.pages.append(perPage[page] ?? nil)
         }
         let shown = items.numbers
         // A meeting's calendar file shows the meeting (and, like every page, what the global fingerprint
