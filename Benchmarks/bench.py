@@ -120,7 +120,8 @@ def cold(work, sizes, runs):
     builds each size in turn, Hugo then wazi, so every wazi run follows a Hugo run of its size.
     Sizes take turns because this machine's speed drifts over minutes (a virtual machine's neighbours,
     its host taking memory back): built one size after the other, the 50,000 / 10,000 ratio measured
-    the drift as much as wazi (x5.79 in one run, x4.96 the same hour with the sizes taking turns).
+    the drift as much as wazi (x5.79 in one run, x4.96 the same hour with the sizes taking turns);
+    each round's own ratio is printed beside the ratio of the medians.
     Returns {size: (folder, {"wazi": [(s, MiB, CPU s)], "hugo": [...]}, wazi pages, hugo pages)}."""
     places = {}
     for size in sizes:
@@ -254,7 +255,8 @@ def main():
     print("%7s | %21s | %21s | %13s" % ("pages", "wazi s  pages/s  MiB", "hugo s  pages/s  MiB", "wazi/hugo t  m"))
     rows = {}
     sizes = [int(s) for s in args.sizes.split(",")]
-    for size, (folder, results, w_pages, h_pages) in cold(args.work, sizes, args.runs).items():
+    measured = cold(args.work, sizes, args.runs)
+    for size, (folder, results, w_pages, h_pages) in measured.items():
         w_t, w_m, w_cpu = (statistics.median(r[i] for r in results["wazi"]) for i in range(3))
         h_t, h_m, h_cpu = (statistics.median(r[i] for r in results["hugo"]) for i in range(3))
         rows[size] = (w_t, w_m)
@@ -264,7 +266,12 @@ def main():
         print("        raw hugo: %s" % ", ".join("%.2fs/%.0fMiB" % r[:2] for r in results["hugo"]))
         print("        CPU (user + system), medians: wazi %.2fs, hugo %.2fs, ratio %.2f" % (w_cpu, h_cpu, w_cpu / h_cpu), flush=True)
     if 10000 in rows and 50000 in rows:
-        print("50,000 / 10,000 pages: time x%.2f, memory x%.2f" % (rows[50000][0] / rows[10000][0], rows[50000][1] / rows[10000][1]))
+        # Each round's own ratio too: its two builds ran a minute apart, the medians' may come from
+        # rounds far apart, when the machine ran at another speed.
+        paired = [large[0] / small[0] for small, large in zip(measured[10000][1]["wazi"], measured[50000][1]["wazi"])]
+        print("50,000 / 10,000 pages: time x%.2f (median of each round's ratio x%.2f: %s), memory x%.2f" % (
+            rows[50000][0] / rows[10000][0], statistics.median(paired), ", ".join("%.2f" % r for r in paired),
+            rows[50000][1] / rows[10000][1]))
     size = int(args.incremental)
     colds, nothings, edits, same = incremental(corpus(args.work, size), size, args.runs)
     cold_t, nothing, edited = statistics.median(colds), statistics.median(nothings), statistics.median(edits)

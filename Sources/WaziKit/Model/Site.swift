@@ -223,8 +223,8 @@ public struct Site: Sendable {
     public let config: SiteConfig
     /// The date "now" means for overdue, upcoming and derived statuses.
     public let asOf: Day
-    /// Sorted by id; drafts only with `--drafts`.
-    public let commitments: [Commitment]
+    /// Sorted by id; drafts only with `--drafts`. Set only by `replacingMilestones`, with `milestones`.
+    public internal(set) var commitments: [Commitment]
     /// In bodies.yaml order.
     public let bodies: [GovernanceBody]
     /// Sorted by date, then slug.
@@ -237,7 +237,7 @@ public struct Site: Sendable {
     public let files: [String]
     public let relations: Relations
     /// All milestones, by commitment id then number (stored: pages ask for it many times).
-    public let milestones: [Milestone]
+    public internal(set) var milestones: [Milestone]
     /// Every institution named as commitment institution or milestone lead, in the order people
     /// expect (`localizedStandardCompare`). Stored: that comparison is slow, and several pages ask.
     public let institutions: [String]
@@ -279,20 +279,9 @@ public struct Site: Sendable {
             return Site(config: config, asOf: asOf, commitments: commitments, bodies: bodies, meetings: meetings, notes: notes,
                         pages: pages, files: files, relations: relations)
         }
-        return Site(self, commitments: commitments, milestones: milestones)
-    }
-
-    private init(_ site: Site, commitments: [Commitment], milestones: [Milestone]) {
-        config = site.config
-        asOf = site.asOf
-        self.commitments = commitments
-        bodies = site.bodies
-        meetings = site.meetings
-        notes = site.notes
-        pages = site.pages
-        files = site.files
-        relations = site.relations
-        self.milestones = milestones
-        institutions = site.institutions
+        var site = self
+        site.commitments = commitments
+        site.milestones = milestones
+        return site
     }
 }

@@ -188,8 +188,8 @@ public struct SiteRenderer: Sendable {
         func set(_ route: String, _ print: UInt64) {
             if let number = shown.list(route) { prints[Int(number) - shown.firstList] = print }
         }
-        // Items are read where they are stored: copies of milestones and commitments, retaining every
-        // field, were most of this on the path a rebuild waits on.
+        // Items are read where they are stored: a copy of a milestone or a commitment retains and
+        // releases every field (this is on the path a rebuild waits on).
         func add(_ commitment: Commitment, to print: inout Fingerprint) {
             print.add(commitment.id)
             print.add(commitment.origin.fingerprint)
@@ -217,7 +217,7 @@ public struct SiteRenderer: Sendable {
         // A commitment's row shows its milestones' progress.
         var commitments = Fingerprint()
         for commitment in site.commitments { add(commitment, to: &commitments) }
-        commitments.add(UInt64(0))
+        commitments.add(UInt64(0))  // no count: the list is not paged
         set(Routes.commitments, commitments.value)
         for (route, items) in [(Routes.meetings, site.meetings.map { ($0.slug, $0.origin) }),
                                (Routes.notes, site.notes.map { ($0.slug, $0.origin) })] {
